@@ -135,10 +135,12 @@ export function equipmentFleet(axis: YearAxis, spec: FleetSpec): FleetFlows {
       const portion = Math.min(1, servedYears - (y - t - 1));
       out.amortisedKgCo2e[y] += perYear * portion;
     }
-    const replacedAt = Math.min(Math.round(endExact), last);
+    // Left service at the next purchase index (the same rounding as the loop), so that service years never
+    // overlap when the lifetime is not whole (rounding t + L instead counted some years twice).
+    const replacedAt = Math.min(Math.round(first + (k + 1) * L), last);
     for (let y = t + 1; y <= replacedAt; y++) out.inService[y] += units;
     if (endExact <= last) {
-      out.endOfLifeKgCo2e[Math.round(endExact)] += eol;
+      out.endOfLifeKgCo2e[replacedAt] += eol;
     } else {
       const residualFraction = (endExact - last) / L;
       out.residualValueEur[last] += cost * residualFraction;

@@ -4,7 +4,7 @@
  *
  * Defined here beyond mathjs's SI set: `gCO2e` (with SI prefixes: `kgCO2e`, `MgCO2e`), `tCO2e` (= 1000 kgCO2e),
  * `ktCO2e`, `MtCO2e`, `EUR` (with prefixes: `kEUR`, `MEUR`; `€` is read as `EUR`) and `pcs`, a dimensionless count
- * (aliases `unit`, `device`, `luminaire`, `meter`, `station`, `building`, `gateway`) so that per-device figures such
+ * (aliases `unit`, `device`, `luminaire`, `station`, `building`, `gateway`; not `meter`, which mathjs reads as a length) so that per-device figures such
  * as `kgCO2e/luminaire` convert to `kgCO2e/unit`.
  *
  * Units mathjs does not know are handled before it: `fraction` and `1` (plain numbers; `"20 %"` converts to
@@ -24,7 +24,7 @@ export function math(): MathJsInstance {
   m.createUnit('MtCO2e', { definition: '1000000 tCO2e' });
   m.createUnit('EUR', { prefixes: 'short', aliases: ['euro', 'euros'] });
   m.createUnit('pcs', {
-    aliases: ['unit', 'units', 'device', 'devices', 'luminaire', 'luminaires', 'meter', 'meters', 'station', 'stations',
+    aliases: ['unit', 'units', 'device', 'devices', 'luminaire', 'luminaires', 'station', 'stations',
       'building', 'buildings', 'gateway', 'gateways', 'inhabitant', 'inhabitants', 'subscriber', 'subscribers'],
   });
   instance = m;
@@ -91,7 +91,7 @@ export function toUnit(input: number | string, unit: string): number {
   let quantity: Unit;
   try {
     quantity = math().unit(value, from);
-  } catch (cause) {
+  } catch {
     throw new UnitConversionError(`unknown unit "${from}" in "${input}"`, `a unit of the same dimension as ${unit}`, String(input));
   }
   try {
