@@ -1,0 +1,434 @@
+/**
+ * Shared digital infrastructure and the device catalogue (models/digital).
+ *
+ * Not a use case: it has no variants. It provides (1) the DEVICE CATALOGUE (models/digital/parameters.yaml, which
+ * the engine merges into every model's `p`) and two helpers every use-case model calls to deploy catalogue
+ * devices, and (2) the flows of the infrastructure the digital variants of all use cases share: LoRaWAN gateways,
+ * agents' terminals, the platform (subscription and hosting) and the data networks. The engine computes these
+ * shared flows once for the territory's total device count and allocates them across use cases by the territory's
+ * allocation key (Eq. 10).
+ *
+ * Equations (t is the year index; index 0 is the investment year, operation starts at index 1):
+ * - Eq. 1 (device fleet): a fleet of `n` catalogue devices goes through `equipmentFleet` (src/core/equipment.ts):
+ *   purchase at `firstPurchaseIndex`, replacement every `${D}LifetimeYears`, unit cost `${D}CostEur` ×
+ *   digitalCostFactor[t], manufacturing `${D}EmbodiedKgCo2e` × digitalEmbodiedFactor[t], end of life
+ *   `${D}EndOfLifeKgCo2e`, linear residual value and residual carbon credit at the horizon. All its carbon counts
+ *   as digital.
+ * - Eq. 2 (device electricity): E_t = inService_t × `${D}PowerW` × 8,760 h / 1,000 [kWh].
+ * - Eq. 3 (device energy bill and use-phase carbon): C_t = E_t × electricityPriceEurPerKwh[t];
+ *   U_t = E_t × gridFactorKgCo2ePerKwh[t] (also counted in digitalKgCo2e).
+ * - Eq. 4 (device running costs): M_t = inService_t × `${D}MaintenanceEurPerYear`; data D = n × `${D}DataMbPerYear`.
+ * - Eq. 5 (gateways): G = given / c when the territory gives its gateway count; otherwise
+ *   G = max(gatewayMinimumCount, ⌈N / gatewayDevicesPerGateway⌉) for a single commune (c = 1), and
+ *   G = max(gatewayMinimumCount / c, N / gatewayDevicesPerGateway) when the network is pooled among c communes
+ *   (the pooled network is sized on everybody's devices, so this territory's marginal share is not rounded up).
+ *   N = connected devices of the territory, c = `pooling.communes`. G = 0 when N = 0. Gateways are a fleet (Eq. 1–4).
+ * - Eq. 6 (terminals): T = (given ?? terminalsCount) / c, a fleet of `terminal` devices (Eq. 1–4); 0 when N = 0.
+ * - Eq. 7 (platform cost): O_t = N × platformSubscriptionEurPerDevicePerYear + platformFixedEurPerYear / c, t ≥ 1.
+ * - Eq. 8 (platform hosting carbon): H_t = N × platformKgCo2ePerDevicePerYear, t ≥ 1 (use phase, digital).
+ * - Eq. 9 (network energy): W_t = (D_devices + D_gateways + D_terminals) / 1,000 × networkEnergyKwhPerGb[t] [kWh],
+ *   t ≥ 1, with carbon W_t × gridFactorKgCo2ePerKwh[t]. Counted in energyKwh and carbon; NOT in energyCostEur,
+ *   since network operators' electricity is paid inside connectivity and platform prices.
+ * - Eq. 10 (allocation across use cases, done by the engine with src/carbon/allocationShares.ts):
+ *   share_u = N_u / Σ N ('devices', default), D_u / Σ D ('data'), or 1 / (number of use cases with N_u > 0)
+ *   ('equal'); 0 for a use case with no device. Each digital variant then carries share_u × these flows.
+ *
+ * References:
+ * [1] ADEME & Arcep, *Évaluation de l'impact environnemental du numérique en France et analyse prospective*,
+ *     vol. 1–2 (Jan 2022) and vol. 3 (6 Mar 2023): 16.9–17.2 MtCO2e in 2020, ≈2.5 % of the national footprint;
+ *     devices 79 %, data centres ≈16 %, networks ≈5 %; manufacturing ≈78–80 % of the footprint.
+ * [2] IAB Europe, *Digital ad emissions methodology*, 2025 (repo iabeurope-beis/digital-ad-emissions,
+ *     docs/methodology.md), built on ADEME Base Empreinte "Numérique 2.0": network energy per GB (fixed
+ *     0.0165 kWh/GB, mobile 0.117 kWh/GB), cloud VM and storage footprints.
+ * [3] Reference values and assumption ranges gathered for this toolkit: /work/shared/reference/parameters.md
+ *     §1.6, §4, §5 and "Assumption ranges".
+ *
+ * Assumptions (see README.md for the reasoning and ranges):
+ * - most device figures are assumptions: no public French LCA or unit price was found for IoT nodes, gateways,
+ *   meters and controllers; end of life is ≈3 % of manufacturing;
+ * - every catalogue device deployed by a use case counts as a connected device (platform subscription, hosting,
+ *   gateway sizing), including cellular or wired ones: gateway sizing is slightly prudent for those;
+ * - battery devices draw no grid electricity (their cell is in the embodied footprint);
+ * - platform prices and hosting carbon are constant in real terms (no scenario trend is applied);
+ * - the engine passes the territory's total device count N and data D across use cases; `connectedDevicesFactor`
+ *   (national device growth) is not applied: a territory's devices are set by its inventory.
+ */
+import { z } from 'zod';
+import { equipmentFleet, type FleetFlows } from '../../src/core/equipment.js';
+import type { ParameterValues } from '../../src/core/parameter.js';
+import type { YearAxis } from '../../src/core/time.js';
+import { addFleet, emptyFlows, type ScenarioSeries, type VariantFlows } from '../../src/evaluate/model.js';
+
+/** Hours in a (non-leap) year, to turn an average draw in W into kWh per year [h/year]. */
+export const HOURS_PER_YEAR = 8760;
+
+/** The devices of the catalogue, in the order of parameters.yaml. */
+export const DEVICE_NAMES = [
+  'luminaireNode',
+  'cabinetController',
+  'meterRadio',
+  'acousticSensor',
+  'pressureController',
+  'sensorNode',
+  'hydroStation',
+  'heatSensor',
+  'gtbController',
+  'subMeter',
+  'smartThermostat',
+  'gateway',
+  'terminal',
+] as const;
+export type DeviceName = (typeof DEVICE_NAMES)[number];
+
+/** The fields every catalogue device has, with the unit its parameter declares: `${device}${field}`. */
+export const DEVICE_FIELDS = {
+  CostEur: 'EUR/unit',
+  EmbodiedKgCo2e: 'kgCO2e/unit',
+  EndOfLifeKgCo2e: 'kgCO2e/unit',
+  LifetimeYears: 'year',
+  PowerW: 'W',
+  MaintenanceEurPerYear: 'EUR/unit/year',
+  DataMbPerYear: 'MB/unit/year',
+} as const;
+export type DeviceField = keyof typeof DEVICE_FIELDS;
+
+/** Platform, network and sizing parameters of models/digital/parameters.yaml (beyond the device fields). */
+export const SHARED_PARAMETER_NAMES = [
+  'platformSubscriptionEurPerDevicePerYear',
+  'platformFixedEurPerYear',
+  'platformKgCo2ePerDevicePerYear',
+  'gatewayDevicesPerGateway',
+  'gatewayMinimumCount',
+  'terminalsCount',
+] as const;
+
+/** Scenario trajectories the digital helpers read (use-case models calling them must declare these). */
+export const DIGITAL_SCENARIO_SERIES = [
+  'gridFactorKgCo2ePerKwh',
+  'electricityPriceEurPerKwh',
+  'digitalEmbodiedFactor',
+  'digitalCostFactor',
+  'networkEnergyKwhPerGb',
+] as const;
+
+/** Keys that share the infrastructure among use cases (Eq. 10, src/carbon/allocationShares.ts). */
+export const ALLOCATION_KEYS = ['devices', 'data', 'equal'] as const;
+export type AllocationKey = (typeof ALLOCATION_KEYS)[number];
+
+/**
+ * The optional `digital` section of a territory file: how the shared infrastructure is sized, priced, shared
+ * among use cases and pooled with other communes. Every figure describes the shared infrastructure as a whole
+ * (the pool's, when pooled); the territory carries `1 / pooling.communes` of its fixed parts.
+ */
+export const digitalInventorySchema = z
+  .object({
+    gateways: z.number().min(0).optional().meta({
+      description:
+        'Gateways of the network serving the territory (the pool\'s when pooled) [units]. Default: sized from the devices (Eq. 5).',
+    }),
+    terminals: z.number().min(0).optional().meta({
+      description: "Agents' tablets running the platform (the pool's when pooled) [units]. Default: terminalsCount.",
+    }),
+    platform: z
+      .object({
+        fixedEurPerYear: z.number().min(0).optional().meta({
+          description: 'Fixed yearly platform cost (the pool\'s when pooled), excl. VAT [EUR/year]. Default: platformFixedEurPerYear.',
+        }),
+        subscriptionEurPerDevicePerYear: z.number().min(0).optional().meta({
+          description:
+            'Platform subscription per connected device per year, excl. VAT [EUR/device/year]. Default: platformSubscriptionEurPerDevicePerYear.',
+        }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'Platform prices, when the territory knows its contract.' }),
+    allocationKey: z.enum(ALLOCATION_KEYS).default('devices').meta({
+      description:
+        "How the shared infrastructure is split among use cases: by connected devices ('devices', default), by data sent ('data') or in equal parts among the use cases that deploy devices ('equal').",
+    }),
+    pooling: z
+      .object({
+        communes: z.number().int().min(1).meta({
+          description: 'Number of communes sharing the infrastructure (syndicat, EPCI, département); 1 = not pooled [communes].',
+        }),
+      })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          'The infrastructure is shared with other communes: this territory carries 1/communes of the fixed parts (gateway minimum or given gateways, terminals, platform fixed cost).',
+      }),
+  })
+  .strict();
+
+/** The validated `digital` section (allocationKey defaulted). */
+export type DigitalInventory = z.infer<typeof digitalInventorySchema>;
+/** The `digital` section as written (every field optional). */
+export type DigitalInventoryInput = z.input<typeof digitalInventorySchema>;
+
+/** One device of the catalogue, read from `p`. */
+export interface DeviceCatalogueEntry {
+  /** Purchase and installation, excl. VAT [EUR/unit]. */
+  costEur: number;
+  /** Manufacturing emissions [kgCO2e/unit]. */
+  embodiedKgCo2e: number;
+  /** End-of-life emissions [kgCO2e/unit]. */
+  endOfLifeKgCo2e: number;
+  /** Service life [years]. */
+  lifetimeYears: number;
+  /** Average continuous draw from the grid [W]. */
+  powerW: number;
+  /** Running cost excl. energy and platform [EUR/unit/year]. */
+  maintenanceEurPerYear: number;
+  /** Data sent or received up to the platform [MB/unit/year]. */
+  dataMbPerYear: number;
+}
+
+/** What `deviceFleet` returns and `addDeviceFleet` adds into a variant's flows. */
+export interface DeviceFleetResult {
+  device: DeviceName;
+  /** Devices deployed [units]. */
+  count: number;
+  /** Purchases, replacements, residual value and lifecycle carbon (Eq. 1). */
+  fleet: FleetFlows;
+  /** Grid electricity of the devices in service (Eq. 2) [kWh]. */
+  energyKwh: Float64Array;
+  /** Running costs of the devices in service (Eq. 4), excl. VAT [EUR]. */
+  maintenanceEur: Float64Array;
+  /** Data of the deployed devices (Eq. 4) [MB/year]. */
+  dataMbPerYear: number;
+}
+
+function parameter(p: ParameterValues, name: string, min: number): number {
+  const value = p[name];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RangeError(
+      `digital: parameter ${name} is ${value === undefined ? 'missing' : String(value)}; ` +
+        'the engine merges models/digital/parameters.yaml into every model\'s p — in a test, build p from that file too',
+    );
+  }
+  if (value < min) throw new RangeError(`digital: parameter ${name} must be ≥ ${min}, received ${value}`);
+  return value;
+}
+
+function series(s: ScenarioSeries, name: string, length: number): Float64Array {
+  const values = s[name];
+  if (!values) {
+    throw new RangeError(
+      `digital: scenario series ${name} is missing; declare it in the model's scenarioSeries (DIGITAL_SCENARIO_SERIES lists those the digital helpers read)`,
+    );
+  }
+  if (values.length !== length) {
+    throw new RangeError(`digital: scenario series ${name} has ${values.length} values, the axis has ${length}`);
+  }
+  return values;
+}
+
+function checkCount(fn: string, name: string, value: number): void {
+  if (!(value >= 0) || !Number.isFinite(value)) {
+    throw new RangeError(`${fn}: ${name} must be a finite number ≥ 0, received ${value}`);
+  }
+}
+
+/**
+ * Reads one device of the catalogue from the resolved parameters.
+ * @param p resolved parameters, holding `${device}CostEur` … `${device}DataMbPerYear`
+ * @param device a catalogue device name
+ * @example catalogueEntry(p, 'luminaireNode').costEur // 120 [EUR/unit] with the defaults of parameters.yaml
+ */
+export function catalogueEntry(p: ParameterValues, device: DeviceName): DeviceCatalogueEntry {
+  if (!(DEVICE_NAMES as readonly string[]).includes(device)) {
+    throw new RangeError(`digital: unknown device "${String(device)}"; the catalogue has ${DEVICE_NAMES.join(', ')}`);
+  }
+  const lifetimeYears = parameter(p, `${device}LifetimeYears`, 0);
+  if (lifetimeYears <= 0) throw new RangeError(`digital: parameter ${device}LifetimeYears must be > 0, received ${lifetimeYears}`);
+  return {
+    costEur: parameter(p, `${device}CostEur`, 0),
+    embodiedKgCo2e: parameter(p, `${device}EmbodiedKgCo2e`, 0),
+    endOfLifeKgCo2e: parameter(p, `${device}EndOfLifeKgCo2e`, 0),
+    lifetimeYears,
+    powerW: parameter(p, `${device}PowerW`, 0),
+    maintenanceEurPerYear: parameter(p, `${device}MaintenanceEurPerYear`, 0),
+    dataMbPerYear: parameter(p, `${device}DataMbPerYear`, 0),
+  };
+}
+
+/**
+ * A fleet of `count` catalogue devices (Eq. 1), with their yearly grid electricity (Eq. 2), running costs and
+ * data (Eq. 4). Cost follows `s.digitalCostFactor`, manufacturing emissions `s.digitalEmbodiedFactor`.
+ * Devices serve from the year after their purchase, so energy and maintenance are 0 at the purchase index.
+ * @param axis the appraisal axis
+ * @param p resolved parameters incl. the catalogue
+ * @param s scenario trajectories (digitalCostFactor, digitalEmbodiedFactor)
+ * @param device catalogue device name
+ * @param count devices deployed [units], may be fractional (a share) or 0
+ * @param firstPurchaseIndex index of the first purchase (0 = the investment year)
+ * @example
+ * // 100 luminaire nodes at 0.5 W: 100 × 0.5 W × 8,760 h / 1,000 = 438 kWh in each year of operation
+ * deviceFleet(yearAxis(2026, 25), p, s, 'luminaireNode', 100).energyKwh[1] // 438
+ */
+export function deviceFleet(
+  axis: YearAxis,
+  p: ParameterValues,
+  s: ScenarioSeries,
+  device: DeviceName,
+  count: number,
+  firstPurchaseIndex = 0,
+): DeviceFleetResult {
+  checkCount('deviceFleet', 'count', count);
+  const entry = catalogueEntry(p, device);
+  const fleet = equipmentFleet(axis, {
+    count,
+    lifetimeYears: entry.lifetimeYears,
+    unitCostEur: entry.costEur,
+    unitEmbodiedKgCo2e: entry.embodiedKgCo2e,
+    unitEndOfLifeKgCo2e: entry.endOfLifeKgCo2e,
+    firstPurchaseIndex,
+    costTrend: series(s, 'digitalCostFactor', axis.length),
+    embodiedTrend: series(s, 'digitalEmbodiedFactor', axis.length),
+  });
+  const n = axis.length;
+  const energyKwh = new Float64Array(n);
+  const maintenanceEur = new Float64Array(n);
+  const kwhPerUnitYear = (entry.powerW * HOURS_PER_YEAR) / 1000;
+  for (let t = 0; t < n; t++) {
+    energyKwh[t] = fleet.inService[t] * kwhPerUnitYear;
+    maintenanceEur[t] = fleet.inService[t] * entry.maintenanceEurPerYear;
+  }
+  return { device, count, fleet, energyKwh, maintenanceEur, dataMbPerYear: count * entry.dataMbPerYear };
+}
+
+/** Adds a device fleet's capex, carbon, energy, energy cost and maintenance into flows (no device counters). */
+function addFleetFlows(flows: VariantFlows, s: ScenarioSeries, result: DeviceFleetResult): void {
+  const n = flows.capexEur.length;
+  const price = series(s, 'electricityPriceEurPerKwh', n);
+  const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
+  addFleet(flows, result.fleet, true);
+  for (let t = 0; t < n; t++) {
+    const kwh = result.energyKwh[t];
+    const useKg = kwh * grid[t];
+    flows.energyKwh[t] += kwh;
+    flows.energyCostEur[t] += kwh * price[t];
+    flows.useKgCo2e[t] += useKg;
+    flows.digitalKgCo2e[t] += useKg;
+    flows.opexEur[t] += result.maintenanceEur[t];
+  }
+}
+
+/**
+ * Adds a device fleet (from `deviceFleet`) into a digital variant's flows: capex, residual value and lifecycle
+ * carbon (all digital), grid electricity with its bill (× electricityPriceEurPerKwh) and use-phase carbon
+ * (× gridFactorKgCo2ePerKwh, also in digitalKgCo2e), maintenance into opexEur; it increments `connectedDevices`
+ * and `dataMbPerYear`, by which the engine allocates the shared gateways, network and platform.
+ * @param flows the variant's flows, modified in place
+ * @param s scenario trajectories (electricityPriceEurPerKwh, gridFactorKgCo2ePerKwh)
+ * @param result the fleet from `deviceFleet`
+ * @example
+ * // 100 luminaire nodes at 0.5 W, 0.20 EUR/kWh: 438 kWh → 87.6 EUR of electricity in year 1
+ * addDeviceFleet(flows, s, deviceFleet(axis, p, s, 'luminaireNode', 100)); flows.energyCostEur[1] // 87.6
+ */
+export function addDeviceFleet(flows: VariantFlows, s: ScenarioSeries, result: DeviceFleetResult): void {
+  addFleetFlows(flows, s, result);
+  flows.connectedDevices = (flows.connectedDevices ?? 0) + result.count;
+  flows.dataMbPerYear = (flows.dataMbPerYear ?? 0) + result.dataMbPerYear;
+}
+
+/** Sizes of the shared infrastructure for a territory (Eq. 5–7), for reports and tests. */
+export interface DigitalSizing {
+  /** Connected devices of the territory [devices]. */
+  devices: number;
+  /** Communes sharing the infrastructure [communes]. */
+  communes: number;
+  /** Gateways carried by the territory (may be fractional when pooled) [units]. */
+  gateways: number;
+  /** Terminals carried by the territory [units]. */
+  terminals: number;
+  /** Platform subscription [EUR/device/year]. */
+  subscriptionEurPerDevicePerYear: number;
+  /** Territory's share of the platform fixed cost [EUR/year]. */
+  platformFixedEurPerYear: number;
+}
+
+/**
+ * Sizes the shared infrastructure the territory carries (Eq. 5–7). Nothing is carried when `devices` is 0.
+ * @param p resolved parameters (gatewayDevicesPerGateway, gatewayMinimumCount, terminalsCount, platform prices)
+ * @param devices connected devices of the territory, all use cases [devices]
+ * @param inventory the territory's `digital` section, if any
+ * @example digitalSizing(p, 1200).gateways // max(1, ⌈1,200 / 500⌉) = 3 with the defaults
+ */
+export function digitalSizing(p: ParameterValues, devices: number, inventory?: DigitalInventoryInput): DigitalSizing {
+  checkCount('digitalSizing', 'devices', devices);
+  const communes = inventory?.pooling?.communes ?? 1;
+  if (!Number.isInteger(communes) || communes < 1) {
+    throw new RangeError(`digitalSizing: pooling.communes must be a whole number ≥ 1, received ${communes}`);
+  }
+  const subscription =
+    inventory?.platform?.subscriptionEurPerDevicePerYear ?? parameter(p, 'platformSubscriptionEurPerDevicePerYear', 0);
+  if (devices === 0) {
+    return { devices, communes, gateways: 0, terminals: 0, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: 0 };
+  }
+  const perGateway = parameter(p, 'gatewayDevicesPerGateway', 0);
+  if (perGateway <= 0) throw new RangeError(`digital: parameter gatewayDevicesPerGateway must be > 0, received ${perGateway}`);
+  const minimum = parameter(p, 'gatewayMinimumCount', 0);
+  let gateways: number;
+  if (inventory?.gateways !== undefined) gateways = inventory.gateways / communes;
+  else if (communes === 1) gateways = Math.max(minimum, Math.ceil(devices / perGateway));
+  else gateways = Math.max(minimum / communes, devices / perGateway);
+  const terminals = (inventory?.terminals ?? parameter(p, 'terminalsCount', 0)) / communes;
+  const fixed = (inventory?.platform?.fixedEurPerYear ?? parameter(p, 'platformFixedEurPerYear', 0)) / communes;
+  return { devices, communes, gateways, terminals, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: fixed };
+}
+
+export interface SharedInfrastructureInput {
+  axis: YearAxis;
+  /** Resolved parameters incl. the catalogue and the platform parameters. */
+  p: ParameterValues;
+  /** Scenario trajectories (DIGITAL_SCENARIO_SERIES). */
+  s: ScenarioSeries;
+  /** The territory's `digital` section, if any. */
+  inventory?: DigitalInventoryInput;
+  /** Connected devices of the territory, summed over the use cases' digital variants [devices]. */
+  devices: number;
+  /** Data these devices send per year, summed likewise [MB/year]. */
+  dataMbPerYear: number;
+}
+
+/**
+ * Flows of the shared digital infrastructure a territory carries for `devices` connected devices: gateways and
+ * terminals as fleets (Eq. 1–6), platform subscription and fixed cost (Eq. 7), platform hosting carbon (Eq. 8)
+ * and network energy (Eq. 9). Every emission is also in `digitalKgCo2e`. Running flows start at index 1.
+ * All flows are zero when `devices` is 0. The engine allocates the result across use cases (Eq. 10).
+ * @example
+ * // 1,000 devices with the defaults: ⌈1,000 / 500⌉ = 2 gateways, 2 tablets; year-1 running costs
+ * // 1,000 × 3 (subscription) + 5,000 (platform fixed) + 2 × 150 (gateways) + 2 × 60 (tablets) = 8,420 EUR
+ * sharedInfrastructure({ axis: yearAxis(2026, 25), p, s, devices: 1000, dataMbPerYear: 2000 }).opexEur[1] // 8420
+ */
+export function sharedInfrastructure(input: SharedInfrastructureInput): VariantFlows {
+  const { axis, p, s, inventory, devices, dataMbPerYear } = input;
+  checkCount('sharedInfrastructure', 'devices', devices);
+  checkCount('sharedInfrastructure', 'dataMbPerYear', dataMbPerYear);
+  const flows = emptyFlows(axis);
+  const size = digitalSizing(p, devices, inventory);
+  if (devices === 0) return flows;
+
+  const gateways = deviceFleet(axis, p, s, 'gateway', size.gateways);
+  const terminals = deviceFleet(axis, p, s, 'terminal', size.terminals);
+  addFleetFlows(flows, s, gateways);
+  addFleetFlows(flows, s, terminals);
+
+  const hostingKgPerDevice = parameter(p, 'platformKgCo2ePerDevicePerYear', 0);
+  const grid = series(s, 'gridFactorKgCo2ePerKwh', axis.length);
+  const kwhPerGb = series(s, 'networkEnergyKwhPerGb', axis.length);
+  const networkGbPerYear = (dataMbPerYear + gateways.dataMbPerYear + terminals.dataMbPerYear) / 1000;
+  const platformEur = devices * size.subscriptionEurPerDevicePerYear + size.platformFixedEurPerYear;
+  const hostingKg = devices * hostingKgPerDevice;
+  for (let t = 1; t < axis.length; t++) {
+    flows.opexEur[t] += platformEur;
+    const networkKwh = networkGbPerYear * kwhPerGb[t];
+    const useKg = hostingKg + networkKwh * grid[t];
+    flows.energyKwh[t] += networkKwh;
+    flows.useKgCo2e[t] += useKg;
+    flows.digitalKgCo2e[t] += useKg;
+  }
+  return flows;
+}

@@ -1,0 +1,640 @@
+/**
+ * Drinking-water network (gestion de l'eau potable): volumes produced, billed and lost, the pumping energy and
+ * production cost they carry, and what a manual leak-control programme or a smart network changes.
+ *
+ * Variants
+ * - `status-quo` (statusQuo): losses stay at their present volume; mechanical meters are replaced at the end of
+ *   their life by mechanical meters and read by hand.
+ * - `manual-leak-campaigns` (alternative): staff survey part of the network each year with acoustic equipment
+ *   (listening sticks, correlators); the detectable losses fall by a fraction.
+ * - `smart-network` (digital): télérelève (a radio meter replaces every mechanical meter), fixed acoustic leak
+ *   sensors along the network and pressure management (connected pressure controllers). Leaks are found sooner,
+ *   leak flows fall with pressure, customers are alerted to leaks behind their meter, and meter reading by hand
+ *   stops.
+ *
+ * Equations (t = year index; running flows start at t = 1, index 0 being the investment year)
+ * - Eq. 1  Production: V_prod,0 = V_bill,0 / η₀, with η₀ the network efficiency (rendement, billed / produced).
+ *          When the inventory gives the produced volume instead, η₀ = V_bill,0 / V_prod,0.
+ * - Eq. 2  Losses: L₀ = V_prod,0 − V_bill,0 [m³/yr]. All of it is treated as physical leakage (apparent losses
+ *          such as meter under-registration are not separated: see assumptions).
+ * - Eq. 3  Demand: V_bill[t] = V_bill,0 × D[t], D = the scenario's `waterDemandFactor`. Network losses do not
+ *          follow demand: they depend on the pipes and the pressure, so without action L[t] = L₀.
+ * - Eq. 4  Run time: a leak runs on average for (detection + repair) days, so its volume is proportional to that
+ *          time. Digital detection changes the run time of detectable leaks by φ = (d_dig + d_rep) / (d_man + d_rep).
+ * - Eq. 5  Pressure (FAVAD power law, May 1994): leak flow ∝ P^N1, so a reduction ρ of the average pressure
+ *          multiplies leak flows by π = (1 − ρ)^N1.
+ * - Eq. 6  Losses of a variant: L_v = b·L₀ + (1 − b)·L₀·[1 − c·(1 − φ_v)]·π_v, b the background (undetectable)
+ *          share, c the share of the network the detection covers. Status quo: φ = 1, π = 1, so L = L₀.
+ *          Manual campaigns: c = 1, φ = 1 − r (r = the campaigns' reduction of detectable losses), π = 1.
+ *          Smart network: c = sensor coverage, φ from Eq. 4, π from Eq. 5. No lever acts on the background part,
+ *          so L_v ≥ b·L₀ always.
+ * - Eq. 7  Customer-side leaks (behind the meter, so metered and billed, not network losses): K[t] = k·V_bill[t].
+ *          A télérelève alert shortens their run time: K_dig[t] = ψ·K[t] with ψ = d_alert / d_noAlert, and the
+ *          billed volume of the smart network falls by K[t]·(1 − ψ).
+ * - Eq. 8  Production of a variant: V_prod,v[t] = V_bill,v[t] + L_v.
+ * - Eq. 9  Energy: E_v[t] = e·V_prod,v[t] + Σ_D n_D·P_D·8.76 [kWh/yr] (e in kWh/m³, device power P_D in W);
+ *          energy cost = E × electricity price[t]; use-phase carbon = E × grid factor[t].
+ * - Eq. 10 Production cost excluding energy (treatment chemicals, consumables, abstraction): c_prod·V_prod,v[t].
+ *          This is NOT the retail price of water (≈4.19 €/m³ incl. sanitation), which also pays for the network,
+ *          sanitation, taxes and fees; using it would overstate savings and double-count the energy.
+ * - Eq. 11 Scarcity (socio-economic only): externalCost[t] = (L_v + K_v[t]) × waterScarcityValue[t], the water
+ *          abstracted and wasted, so that the difference between variants is the avoided production × value.
+ * - Eq. 12 Meters: status quo and campaigns keep mechanical meters (existing stock replaced every N years) and
+ *          pay reading by hand, n_m × c_read per year. The smart network replaces every meter by a radio meter at
+ *          index 0 (catalogue `meterRadio*`, whose cost is the whole installed meter) and then at the end of its
+ *          life; it pays no mechanical replacement and no reading by hand. Each meter is bought once per variant:
+ *          no double counting. Mechanical meters retired early by the smart network are sunk costs (not counted).
+ * - Eq. 13 Campaign cost: λ × s × c_km per year (λ network length, s share surveyed per year, c_km cost per km
+ *          surveyed).
+ * - Eq. 14 Devices: n_sensor = λ·c·δ_sensor, n_pc = λ·δ_pc, n_m = meters; connectedDevices = n_m + n_sensor + n_pc;
+ *          data = Σ n_D × data_D. Counts are not rounded (an aggregate model; doubling the inventory doubles them).
+ * - Eq. 15 Linear loss index (ILP, indice linéaire de pertes): ILP = L / (λ × 365) [m³/km/day].
+ *
+ * References
+ * [1] Observatoire des services publics d'eau et d'assainissement (SISPEA), Onema/OFB: national network
+ *     efficiency 79.8 % (≈20 % lost), ≈1 bn m³/yr lost; https://eaufrance.fr/repere-rendement-des-reseaux-deau-potable
+ * [2] J. May (1994), the Fixed and Variable Area Discharges (FAVAD) concept, known here only through secondary
+ *     sources: A. Lambert, M. Fantozzi, M. Shepherd, "Pressure: leak flow rates using FAVAD: an improved fast-track
+ *     practitioner's approach", CCWI 2017, Sheffield; LEAKSSuite, "FAVAD and N1 update",
+ *     http://www.leakssuite.com/favad-and-n1update/ ; J. E. van Zyl, R. Malde, "Evaluating the pressure-leakage
+ *     behaviour of leaks in water pipes", J. Water Supply: Research and Technology–AQUA 66(5):287, 2017 (field N1
+ *     from 0.36 to 2.95). The original 1994 paper was not read.
+ * [3] i2O Water, "Pressure/leakage relationship", http://i2owater.com/pressureandleakage-relationship.aspx
+ *     (N1 close to 1.0 on average for large systems with mixed pipe materials; up to 1.5 for background leakage).
+ * [4] Arrêté du 6 mars 2007 relatif au contrôle des compteurs d'eau froide en service, art. 9 (initial check after
+ *     9/12/15 years for class A/B/C meters; services commonly replace meters at 15 years), via
+ *     https://www.sidesa.fr/tous-les-articles/eau-potable/distribution/controle-des-compteurs-d-eau
+ * [5] CODAH (Le Havre): 115,000 meters equipped for télérelève, €15 M (≈€130 per meter incl. fixed network),
+ *     Revue L'Eau, L'Industrie, Les Nuisances n° 364, Sept. 2013,
+ *     https://revue.alphamedia.fr/article/telereleve-des-compteurs--enjeux-et-perspectives
+ * [6] Département de Seine-et-Marne, performance des réseaux d'eau (efficiency and ILP thresholds),
+ *     https://eau.seine-et-marne.fr/fr/performance-des-reseaux-deau
+ *
+ * Assumptions (each default is in parameters.yaml with its range)
+ * - Losses = produced − billed are all real (physical) losses; apparent losses (meter under-registration, theft)
+ *   are not modelled, nor the extra billed volume new meters would record.
+ * - Every leak is repaired whichever the variant, only sooner with better detection: repair costs are equal across
+ *   variants and left out.
+ * - Leak reductions act in full from year 1 (steady state, no ramp-up) and last the whole horizon; network ageing
+ *   and renewal are outside the model and equal in every variant.
+ * - Pressure management acts only on the detectable part: background leakage is held constant, a conservative
+ *   choice (in reality it also falls with pressure, with N1 up to 1.5 [3]).
+ * - The revenue effect of lower customer-side leaks is a transfer between customers and the service and is not
+ *   counted; only the avoided production (energy, production cost, scarcity) is.
+ * - Field confirmation of sensor alarms is assumed to be covered by the sensors' maintenance cost.
+ */
+import { z } from 'zod';
+import { equipmentFleet, type FleetFlows } from '../../src/core/equipment.js';
+import { argumentError } from '../../src/core/errors.js';
+import type { ParameterValues } from '../../src/core/parameter.js';
+import type { YearAxis } from '../../src/core/time.js';
+import {
+  addFleet,
+  emptyFlows,
+  type ModelDefinition,
+  type ScenarioSeries,
+  type VariantDefinition,
+  type VariantFlows,
+} from '../../src/evaluate/model.js';
+
+/** Hours in a year, to turn an average power draw into energy: 1 W all year = 8.76 kWh. */
+const HOURS_PER_YEAR = 8760;
+const DAYS_PER_YEAR = 365;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inventory
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The water-network inventory of a territory (one service or syndicat). */
+export const inventorySchema = z
+  .object({
+    billedVolumeM3PerYear: z
+      .number()
+      .positive()
+      .meta({ description: 'Volume consumed and billed to subscribers per year (volume consommé autorisé) [m³/yr]' }),
+    networkEfficiency: z
+      .number()
+      .gt(0)
+      .lte(1)
+      .optional()
+      .meta({ description: 'Network efficiency (rendement): billed / produced, e.g. 0.80 [fraction]. Give this OR producedVolumeM3PerYear' }),
+    producedVolumeM3PerYear: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Volume produced and put into the network per year [m³/yr]. Give this OR networkEfficiency' }),
+    networkLengthKm: z.number().positive().meta({ description: 'Length of the distribution network, excluding service pipes [km]' }),
+    subscribers: z.number().int().positive().meta({ description: 'Number of subscribers (abonnés) [subscribers]' }),
+    metersCount: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'Number of customer meters; defaults to the number of subscribers [meters]' }),
+    existingMetersAgeYears: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({
+        description:
+          'Average age of the meters in place [years]; when absent the stock is taken as evenly aged (replaced at a steady rate)',
+      }),
+    energyKwhPerM3: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'Override: energy to produce and distribute one m³ (pumping, treatment) [kWh/m³]' }),
+    productionCostEurPerM3: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'Override: variable production cost excluding energy (chemicals, consumables) [EUR/m³], not the water price' }),
+  })
+  .strict()
+  .superRefine((inv, ctx) => {
+    const hasEfficiency = inv.networkEfficiency !== undefined;
+    const hasProduced = inv.producedVolumeM3PerYear !== undefined;
+    if (hasEfficiency === hasProduced) {
+      ctx.addIssue({
+        code: 'custom',
+        path: hasEfficiency ? ['producedVolumeM3PerYear'] : ['networkEfficiency'],
+        message: hasEfficiency
+          ? 'give either networkEfficiency or producedVolumeM3PerYear, not both (remove one: they say the same thing)'
+          : 'give exactly one of networkEfficiency (rendement, e.g. 0.80) or producedVolumeM3PerYear (m³ put into the network per year)',
+      });
+    }
+    const produced = inv.producedVolumeM3PerYear;
+    if (produced !== undefined && produced < inv.billedVolumeM3PerYear) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['producedVolumeM3PerYear'],
+        message: `producedVolumeM3PerYear (${produced}) must be at least billedVolumeM3PerYear (${inv.billedVolumeM3PerYear}): a network cannot deliver more than it receives`,
+      });
+    }
+  });
+
+export type Inventory = z.infer<typeof inventorySchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pure equations
+// ---------------------------------------------------------------------------------------------------------------
+
+function checkFraction(fn: string, name: string, value: number): void {
+  if (!(value >= 0 && value <= 1)) throw argumentError(fn, name, 'a fraction from 0 to 1', value);
+}
+
+function checkNonNegative(fn: string, name: string, value: number): void {
+  if (!(value >= 0) || !Number.isFinite(value)) throw argumentError(fn, name, 'a finite number ≥ 0', value);
+}
+
+/**
+ * Eq. 1: volume produced from the billed volume and the network efficiency (rendement).
+ * @param billedVolumeM3 volume billed [m³/yr]
+ * @param networkEfficiency billed / produced [fraction], in (0, 1]
+ * @returns volume produced [m³/yr]
+ * @example producedVolumeM3(1_000_000, 0.8) // 1_250_000
+ */
+export function producedVolumeM3(billedVolumeM3: number, networkEfficiency: number): number {
+  checkNonNegative('producedVolumeM3', 'billedVolumeM3', billedVolumeM3);
+  if (!(networkEfficiency > 0 && networkEfficiency <= 1)) {
+    throw argumentError('producedVolumeM3', 'networkEfficiency', 'a fraction in (0, 1]', networkEfficiency);
+  }
+  return billedVolumeM3 / networkEfficiency;
+}
+
+/**
+ * Eq. 2: network losses, the volume produced but not billed.
+ * @param producedM3 volume produced [m³/yr]
+ * @param billedM3 volume billed [m³/yr], at most `producedM3`
+ * @returns losses [m³/yr]
+ * @example networkLossesM3(1_250_000, 1_000_000) // 250_000
+ */
+export function networkLossesM3(producedM3: number, billedM3: number): number {
+  checkNonNegative('networkLossesM3', 'billedM3', billedM3);
+  if (!(producedM3 >= billedM3)) throw argumentError('networkLossesM3', 'producedM3', `≥ billedM3 (${billedM3})`, producedM3);
+  return producedM3 - billedM3;
+}
+
+/** Present volumes of a network from its inventory (Eq. 1–2). */
+export interface BaseVolumes {
+  /** Billed volume [m³/yr]. */
+  billedM3: number;
+  /** Produced volume [m³/yr]. */
+  producedM3: number;
+  /** Network losses [m³/yr]. */
+  lossesM3: number;
+  /** Network efficiency, billed / produced [fraction]. */
+  networkEfficiency: number;
+}
+
+/**
+ * Eq. 1–2 from an inventory: whichever of efficiency or produced volume is given, the other follows.
+ * @example baseVolumes({ billedVolumeM3PerYear: 1e6, networkEfficiency: 0.8, networkLengthKm: 200, subscribers: 9000 }).lossesM3 // 250_000
+ */
+export function baseVolumes(inventory: Inventory): BaseVolumes {
+  const billedM3 = inventory.billedVolumeM3PerYear;
+  const producedM3 =
+    inventory.producedVolumeM3PerYear ?? producedVolumeM3(billedM3, inventory.networkEfficiency ?? Number.NaN);
+  const lossesM3 = networkLossesM3(producedM3, billedM3);
+  return { billedM3, producedM3, lossesM3, networkEfficiency: billedM3 / producedM3 };
+}
+
+/**
+ * Eq. 4: factor on the volume lost by detectable leaks when their detection time changes. A leak's volume is its
+ * flow times its run time (detection + repair), so the factor is the ratio of run times.
+ * @param detectionDays detection time of the variant [day]
+ * @param baselineDetectionDays detection time of the status quo [day]
+ * @param repairDays time from location to repair, the same in both [day]
+ * @returns φ [fraction of the baseline run time]
+ * @example runTimeFactor(20, 50, 10) // 0.5: (20 + 10) / (50 + 10)
+ */
+export function runTimeFactor(detectionDays: number, baselineDetectionDays: number, repairDays: number): number {
+  checkNonNegative('runTimeFactor', 'detectionDays', detectionDays);
+  checkNonNegative('runTimeFactor', 'baselineDetectionDays', baselineDetectionDays);
+  checkNonNegative('runTimeFactor', 'repairDays', repairDays);
+  const baseline = baselineDetectionDays + repairDays;
+  if (!(baseline > 0)) throw argumentError('runTimeFactor', 'baselineDetectionDays + repairDays', '> 0', baseline);
+  return (detectionDays + repairDays) / baseline;
+}
+
+/**
+ * Eq. 5: factor on leak flows after a reduction of the average pressure, by the FAVAD power law L ∝ P^N1 [2].
+ * @param pressureReductionFraction reduction of the average zone pressure [fraction], from 0 to 1
+ * @param leakageExponentN1 N1 [–]; ≈1 for large mixed networks, 0.5 for fixed-area holes, 1.5 or more for
+ *   splits in plastic pipes and background leakage [3]
+ * @returns π = (1 − ρ)^N1 [fraction]
+ * @example favadLeakageFactor(0.15, 1) // 0.85
+ */
+export function favadLeakageFactor(pressureReductionFraction: number, leakageExponentN1: number): number {
+  checkFraction('favadLeakageFactor', 'pressureReductionFraction', pressureReductionFraction);
+  if (!(leakageExponentN1 > 0) || !Number.isFinite(leakageExponentN1)) {
+    throw argumentError('favadLeakageFactor', 'leakageExponentN1', 'a positive number', leakageExponentN1);
+  }
+  return Math.pow(1 - pressureReductionFraction, leakageExponentN1);
+}
+
+export interface LossReduction {
+  /** Losses of the status quo, L₀ [m³/yr]. */
+  lossesM3: number;
+  /** Background (undetectable) share of L₀, b [fraction]. */
+  backgroundShare: number;
+  /** Share of the detectable losses the detection covers, c [fraction]. Default 1. */
+  coveredShare?: number;
+  /** Factor on the run time (hence volume) of covered detectable leaks, φ [fraction]. Default 1. */
+  runTimeFactor?: number;
+  /** Factor on leak flows from pressure management, π [fraction]. Default 1. */
+  pressureFactor?: number;
+}
+
+/**
+ * Eq. 6: losses of a variant. The background part b·L₀ is untouched; the covered detectable part is scaled by the
+ * run-time factor; the remaining detectable flows are scaled by the pressure factor. Never below b·L₀.
+ * @returns L_v [m³/yr]
+ * @example remainingLossesM3({ lossesM3: 250_000, backgroundShare: 0.3, runTimeFactor: 0.5, pressureFactor: 0.85 })
+ *   // 149_375 = 75_000 + 175_000 × 0.5 × 0.85
+ */
+export function remainingLossesM3(r: LossReduction): number {
+  const fn = 'remainingLossesM3';
+  checkNonNegative(fn, 'lossesM3', r.lossesM3);
+  checkFraction(fn, 'backgroundShare', r.backgroundShare);
+  const c = r.coveredShare ?? 1;
+  const phi = r.runTimeFactor ?? 1;
+  const pi = r.pressureFactor ?? 1;
+  checkFraction(fn, 'coveredShare', c);
+  checkNonNegative(fn, 'runTimeFactor', phi);
+  checkNonNegative(fn, 'pressureFactor', pi);
+  const background = r.backgroundShare * r.lossesM3;
+  const detectable = r.lossesM3 - background;
+  return background + detectable * (1 - c * (1 - phi)) * pi;
+}
+
+/**
+ * Eq. 7: factor on the volume of customer-side leaks when a télérelève alert shortens their run time.
+ * @param runDaysWithAlert average run time with an alert (continuous-flow trigger + customer repair) [day]
+ * @param runDaysWithoutAlert average run time without (until a reading or a bill reveals it) [day], > 0
+ * @returns ψ [fraction]
+ * @example customerLeakFactor(10, 180) // 0.0556: 10 / 180
+ */
+export function customerLeakFactor(runDaysWithAlert: number, runDaysWithoutAlert: number): number {
+  checkNonNegative('customerLeakFactor', 'runDaysWithAlert', runDaysWithAlert);
+  if (!(runDaysWithoutAlert > 0)) throw argumentError('customerLeakFactor', 'runDaysWithoutAlert', '> 0', runDaysWithoutAlert);
+  return runDaysWithAlert / runDaysWithoutAlert;
+}
+
+/**
+ * Eq. 15: linear loss index (indice linéaire de pertes, ILP), the losses per km of network per day. French
+ * départements compare it with 2.5 / 5 / 10 m³/km/day for < 25 / 25–50 / > 50 subscribers per km [6].
+ * @param lossesM3PerYear network losses [m³/yr]
+ * @param networkLengthKm network length [km], > 0
+ * @returns ILP [m³/km/day]
+ * @example linearLossIndexM3PerKmPerDay(250_000, 200) // 3.42: 250,000 / (200 × 365)
+ */
+export function linearLossIndexM3PerKmPerDay(lossesM3PerYear: number, networkLengthKm: number): number {
+  checkNonNegative('linearLossIndexM3PerKmPerDay', 'lossesM3PerYear', lossesM3PerYear);
+  if (!(networkLengthKm > 0)) throw argumentError('linearLossIndexM3PerKmPerDay', 'networkLengthKm', '> 0', networkLengthKm);
+  return lossesM3PerYear / (networkLengthKm * DAYS_PER_YEAR);
+}
+
+/** A group of meters of the same age, for the replacement schedule of the meters in place. */
+export interface MeterCohort {
+  /** Meters in the cohort [meters]. */
+  count: number;
+  /** Their age at index 0 [years]. */
+  ageYears: number;
+}
+
+/**
+ * The meters in place as cohorts for `equipmentFleet`: one cohort at the given age, or, when the age is unknown,
+ * an evenly aged stock (round(N) cohorts aged 0, N/n, 2N/n … years), which is replaced at a steady rate of
+ * count / N meters a year.
+ * @param count meters in place [meters]
+ * @param lifetimeYears replacement period N [years], > 0
+ * @param ageYears average age, when known [years]
+ * @example existingMeterCohorts(1500, 15).length // 15 cohorts of 100 meters, aged 0 … 14 years
+ */
+export function existingMeterCohorts(count: number, lifetimeYears: number, ageYears?: number): MeterCohort[] {
+  if (!(lifetimeYears > 0)) throw argumentError('existingMeterCohorts', 'lifetimeYears', '> 0', lifetimeYears);
+  checkNonNegative('existingMeterCohorts', 'count', count);
+  if (ageYears !== undefined) return [{ count, ageYears }];
+  const n = Math.max(1, Math.round(lifetimeYears));
+  return Array.from({ length: n }, (_, k) => ({ count: count / n, ageYears: (k * lifetimeYears) / n }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Variants and volumes
+// ---------------------------------------------------------------------------------------------------------------
+
+export const VARIANTS: VariantDefinition[] = [
+  {
+    id: 'status-quo',
+    kind: 'statusQuo',
+    name: { fr: 'Situation actuelle', en: 'Status quo' },
+    description: {
+      fr: 'Les pertes restent à leur niveau actuel ; les compteurs mécaniques sont remplacés en fin de vie et relevés à la main.',
+      en: 'Losses stay at their present level; mechanical meters are replaced at end of life and read by hand.',
+    },
+  },
+  {
+    id: 'manual-leak-campaigns',
+    kind: 'alternative',
+    name: { fr: 'Campagnes manuelles de recherche de fuites', en: 'Manual leak-detection campaigns' },
+    description: {
+      fr: "Des agents auscultent chaque année une partie du réseau (écoute, corrélation acoustique) ; les pertes détectables baissent d'une fraction.",
+      en: 'Staff survey part of the network each year (listening, acoustic correlation); detectable losses fall by a fraction.',
+    },
+  },
+  {
+    id: 'smart-network',
+    kind: 'digital',
+    name: { fr: 'Réseau intelligent', en: 'Smart network' },
+    description: {
+      fr: 'Télérelève (compteurs radio), capteurs acoustiques de fuites fixes et modulation de pression : fuites trouvées plus tôt, débits de fuite réduits, alertes de fuite aux abonnés, fin de la relève manuelle.',
+      en: 'Smart metering (radio meters), fixed acoustic leak sensors and pressure management: leaks found sooner, lower leak flows, leak alerts to customers, no more manual reading.',
+    },
+  },
+];
+
+export const SCENARIO_SERIES = [
+  'waterDemandFactor',
+  'gridFactorKgCo2ePerKwh',
+  'electricityPriceEurPerKwh',
+  'waterScarcityValueEurPerM3',
+  'digitalCostFactor',
+  'digitalEmbodiedFactor',
+] as const;
+
+/** Parameter names of this model (its parameters.yaml). */
+export const PARAMETER_NAMES = [
+  'waterEnergyKwhPerM3',
+  'waterProductionCostEurPerM3',
+  'backgroundLossShare',
+  'leakDetectionDaysManual',
+  'leakDetectionDaysDigital',
+  'leakRepairDays',
+  'leakSensorDensityPerKm',
+  'leakSensorCoverageFraction',
+  'pressureControlPointsPerKm',
+  'pressureReductionFraction',
+  'leakageExponentN1',
+  'leakSurveyCostEurPerKm',
+  'leakSurveyShareOfNetworkPerYear',
+  'leakSurveyLossReductionFraction',
+  'manualMeterCostEur',
+  'manualMeterLifetimeYears',
+  'manualMeterEmbodiedKgCo2e',
+  'manualMeterEndOfLifeKgCo2e',
+  'meterReadingCostEurPerMeterPerYear',
+  'customerLeakShareOfBilled',
+  'customerLeakRunDaysWithoutAlert',
+  'customerLeakRunDaysWithAlert',
+] as const;
+
+/** The devices of the smart network, by their name in the shared catalogue (models/digital/parameters.yaml). */
+export const DEVICES = ['meterRadio', 'acousticSensor', 'pressureController'] as const;
+type Device = (typeof DEVICES)[number];
+
+function param(p: ParameterValues, name: string): number {
+  const v = p[name];
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new Error(
+      `water model: parameter ${name} is ${v === undefined ? 'missing' : String(v)}; ` +
+        'it must come from models/water/parameters.yaml or the device catalogue (models/digital/parameters.yaml)',
+    );
+  }
+  return v;
+}
+
+function series(s: ScenarioSeries, name: string, axis: YearAxis): Float64Array {
+  const v = s[name];
+  if (!v || v.length !== axis.length) {
+    throw new Error(`water model: scenario series ${name} is ${v ? `of length ${v.length}` : 'missing'}; expected ${axis.length} values`);
+  }
+  return v;
+}
+
+/** Yearly volumes of one variant [m³/yr]; index 0 (investment year) is 0. */
+export interface VariantVolumes {
+  billedM3: Float64Array;
+  producedM3: Float64Array;
+  /** Network losses (Eq. 6). */
+  lossesM3: Float64Array;
+  /** Customer-side leak volume, included in `billedM3` (Eq. 7). */
+  customerLeaksM3: Float64Array;
+}
+
+/** Device counts of the smart network (Eq. 14) [units]. */
+export function deviceCounts(inventory: Inventory, p: ParameterValues): Record<Device, number> {
+  const length = inventory.networkLengthKm;
+  return {
+    meterRadio: inventory.metersCount ?? inventory.subscribers,
+    acousticSensor: length * param(p, 'leakSensorCoverageFraction') * param(p, 'leakSensorDensityPerKm'),
+    pressureController: length * param(p, 'pressureControlPointsPerKm'),
+  };
+}
+
+/**
+ * Eq. 3–8: yearly billed, produced and lost volumes of every variant.
+ * @example waterVolumes(yearAxis(2026, 25), p, s, inventory)['smart-network'].lossesM3[1] // 149_375 with the defaults for L₀ = 250,000
+ */
+export function waterVolumes(
+  axis: YearAxis,
+  p: ParameterValues,
+  s: ScenarioSeries,
+  inventory: Inventory,
+): Record<string, VariantVolumes> {
+  const base = baseVolumes(inventory);
+  const demand = series(s, 'waterDemandFactor', axis);
+  const b = param(p, 'backgroundLossShare');
+  const lossesByVariant: Record<string, number> = {
+    'status-quo': base.lossesM3,
+    'manual-leak-campaigns': remainingLossesM3({
+      lossesM3: base.lossesM3,
+      backgroundShare: b,
+      runTimeFactor: 1 - param(p, 'leakSurveyLossReductionFraction'),
+    }),
+    'smart-network': remainingLossesM3({
+      lossesM3: base.lossesM3,
+      backgroundShare: b,
+      coveredShare: param(p, 'leakSensorCoverageFraction'),
+      runTimeFactor: runTimeFactor(param(p, 'leakDetectionDaysDigital'), param(p, 'leakDetectionDaysManual'), param(p, 'leakRepairDays')),
+      pressureFactor: favadLeakageFactor(param(p, 'pressureReductionFraction'), param(p, 'leakageExponentN1')),
+    }),
+  };
+  const k = param(p, 'customerLeakShareOfBilled');
+  checkFraction('waterVolumes', 'customerLeakShareOfBilled', k);
+  const psi = customerLeakFactor(param(p, 'customerLeakRunDaysWithAlert'), param(p, 'customerLeakRunDaysWithoutAlert'));
+  const out: Record<string, VariantVolumes> = {};
+  for (const v of VARIANTS) {
+    const n = axis.length;
+    const vol: VariantVolumes = {
+      billedM3: new Float64Array(n),
+      producedM3: new Float64Array(n),
+      lossesM3: new Float64Array(n),
+      customerLeaksM3: new Float64Array(n),
+    };
+    const losses = lossesByVariant[v.id];
+    const alert = v.kind === 'digital' ? psi : 1;
+    for (let t = 1; t < n; t++) {
+      const billed = base.billedM3 * demand[t];
+      const customerLeaks = k * billed;
+      vol.customerLeaksM3[t] = customerLeaks * alert;
+      vol.billedM3[t] = billed - customerLeaks * (1 - alert);
+      vol.lossesM3[t] = losses;
+      vol.producedM3[t] = vol.billedM3[t] + losses;
+    }
+    out[v.id] = vol;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Flows
+// ---------------------------------------------------------------------------------------------------------------
+
+function deviceFleet(axis: YearAxis, p: ParameterValues, s: ScenarioSeries, device: Device, count: number): FleetFlows {
+  return equipmentFleet(axis, {
+    count,
+    lifetimeYears: param(p, `${device}LifetimeYears`),
+    unitCostEur: param(p, `${device}CostEur`),
+    unitEmbodiedKgCo2e: param(p, `${device}EmbodiedKgCo2e`),
+    unitEndOfLifeKgCo2e: param(p, `${device}EndOfLifeKgCo2e`),
+    firstPurchaseIndex: 0,
+    costTrend: series(s, 'digitalCostFactor', axis),
+    embodiedTrend: series(s, 'digitalEmbodiedFactor', axis),
+  });
+}
+
+function simulate({
+  axis,
+  p,
+  s,
+  inventory,
+}: {
+  axis: YearAxis;
+  p: ParameterValues;
+  s: ScenarioSeries;
+  inventory: Inventory;
+}): Record<string, VariantFlows> {
+  const n = axis.length;
+  const volumes = waterVolumes(axis, p, s, inventory);
+  const grid = series(s, 'gridFactorKgCo2ePerKwh', axis);
+  const price = series(s, 'electricityPriceEurPerKwh', axis);
+  const scarcity = series(s, 'waterScarcityValueEurPerM3', axis);
+  const energyPerM3 = inventory.energyKwhPerM3 ?? param(p, 'waterEnergyKwhPerM3');
+  const productionCost = inventory.productionCostEurPerM3 ?? param(p, 'waterProductionCostEurPerM3');
+  const meters = inventory.metersCount ?? inventory.subscribers;
+  const readingCost = param(p, 'meterReadingCostEurPerMeterPerYear');
+  const surveyCost =
+    inventory.networkLengthKm * param(p, 'leakSurveyShareOfNetworkPerYear') * param(p, 'leakSurveyCostEurPerKm');
+  checkFraction('water model', 'leakSurveyShareOfNetworkPerYear', param(p, 'leakSurveyShareOfNetworkPerYear'));
+
+  // Eq. 12: mechanical meters in place, replaced at end of life (status quo and campaigns).
+  const manualLifetime = param(p, 'manualMeterLifetimeYears');
+  const manualMeterFleets = existingMeterCohorts(meters, manualLifetime, inventory.existingMetersAgeYears).map((c) =>
+    equipmentFleet(axis, {
+      count: c.count,
+      lifetimeYears: manualLifetime,
+      unitCostEur: param(p, 'manualMeterCostEur'),
+      unitEmbodiedKgCo2e: param(p, 'manualMeterEmbodiedKgCo2e'),
+      unitEndOfLifeKgCo2e: param(p, 'manualMeterEndOfLifeKgCo2e'),
+      firstPurchaseIndex: null,
+      ageYears: c.ageYears,
+    }),
+  );
+
+  // Eq. 14: devices of the smart network.
+  const counts = deviceCounts(inventory, p);
+
+  const out: Record<string, VariantFlows> = {};
+  for (const v of VARIANTS) {
+    const flows = emptyFlows(axis);
+    const vol = volumes[v.id];
+    const digital = v.kind === 'digital';
+    let deviceKwhPerYear = 0;
+    let deviceOpexPerYear = 0;
+    if (digital) {
+      let connected = 0;
+      let dataMb = 0;
+      for (const d of DEVICES) {
+        const count = counts[d];
+        addFleet(flows, deviceFleet(axis, p, s, d, count), true);
+        deviceKwhPerYear += (count * param(p, `${d}PowerW`) * HOURS_PER_YEAR) / 1000;
+        deviceOpexPerYear += count * param(p, `${d}MaintenanceEurPerYear`);
+        connected += count;
+        dataMb += count * param(p, `${d}DataMbPerYear`);
+      }
+      flows.connectedDevices = connected;
+      flows.dataMbPerYear = dataMb;
+    } else {
+      for (const fleet of manualMeterFleets) addFleet(flows, fleet, false);
+    }
+    const fixedOpex = digital ? deviceOpexPerYear : meters * readingCost + (v.kind === 'alternative' ? surveyCost : 0);
+    const external = new Float64Array(n);
+    flows.externalCostEur = external;
+    for (let t = 1; t < n; t++) {
+      const energy = vol.producedM3[t] * energyPerM3 + deviceKwhPerYear; // Eq. 9
+      flows.energyKwh[t] = energy;
+      flows.energyCostEur[t] = energy * price[t];
+      flows.useKgCo2e[t] = energy * grid[t];
+      if (digital) flows.digitalKgCo2e[t] += deviceKwhPerYear * grid[t];
+      flows.opexEur[t] = fixedOpex + vol.producedM3[t] * productionCost; // Eq. 10, 12, 13
+      external[t] = (vol.lossesM3[t] + vol.customerLeaksM3[t]) * scarcity[t]; // Eq. 11
+    }
+    out[v.id] = flows;
+  }
+  return out;
+}
+
+/** The drinking-water network model (contract: src/evaluate/model.ts). */
+export const model: ModelDefinition<Inventory> = {
+  id: 'water',
+  name: { fr: "Gestion de l'eau potable", en: 'Drinking-water network' },
+  variants: VARIANTS,
+  inventorySchema,
+  scenarioSeries: SCENARIO_SERIES,
+  simulate,
+  describeInventory: (inventory) => ({
+    quantity: inventory.networkLengthKm,
+    unit: { fr: 'km de réseau', en: 'km of network' },
+  }),
+};
