@@ -1,0 +1,121 @@
+/**
+ * The `territoires` command as a function of its arguments, so tests run it in-process. Only commander is loaded
+ * at start; each command imports what it needs when it runs, so that `territoires --help` starts fast.
+ *
+ * Exit codes: 0 ok, 1 run failure, 2 bad input or usage.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { packageVersion } from '../core/paths.js';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Runs the command line with `argv` (without the node and script entries); resolves to the exit code. */
+export async function cli(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('territoires')
+    .description(
+      'Coût, retour sur investissement et carbone sur le cycle de vie des usages numériques des territoires, ' +
+        'sous les scénarios ADEME Transition(s) 2050.\n' +
+        'Cost, payback and lifecycle carbon of digital use cases for French local authorities.',
+    )
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('run')
+    .description("évalue un territoire (sans fichier : l'exemple intégré, une ville de 30 000 habitants) / evaluate a territory")
+    .argument('[territory]', 'territory file (YAML or JSON)')
+    .option('-s, --scenarios <ids>', 'scenario packs, comma-separated (default: TEND,S1,S2,S3,S4)', list)
+    .option('-u, --use-cases <ids>', 'use cases, comma-separated (default: all described)', list)
+    .option('-o, --out <dir>', 'output folder (default: reports/<territory-id>/)')
+    .option('-f, --format <formats>', 'output formats: json,csv (html,md,xlsx with the report generator)', list, ['json', 'csv'])
+    .addOption(new Option('--lang <lang>', 'language of reports and messages').choices(['fr', 'en']).default('fr'))
+    .addOption(new Option('--carbon-value <path>', 'France Stratégie carbon value path').choices(['2025', '2019']))
+    .option('--set <name=value>', 'override a parameter (repeatable), e.g. --set financialDiscountRate=0.04', collect, [])
+    .option('--json', 'print results.json on stdout and nothing else (files are written only with --out)')
+    .action(async (territory: string | undefined, opts) => {
+      const { runCommand } = await import('./run.js');
+      exitCode = await runCommand(territory, opts);
+    });
+
+  program
+    .command('validate')
+    .description("vérifie un fichier (scénario, territoire ou paramètres d'un modèle) / validate a file")
+    .argument('<file>', 'scenario pack, territory, reference or model parameters file')
+    .option('--json', 'print the result as JSON')
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (file: string, opts) => {
+      const { validateCommand } = await import('./validate.js');
+      exitCode = await validateCommand(file, opts);
+    });
+
+  program
+    .command('schema')
+    .description('JSON Schema des formats de fichier, pour les éditeurs / JSON Schemas of the file formats')
+    .addOption(new Option('--format <name>', 'which format').choices(['territory', 'scenario', 'reference', 'parameters']).default('territory'))
+    .option('-o, --out <dir>', 'write every schema as <name>.schema.json into this folder')
+    .action(async (opts) => {
+      const { schemaCommand } = await import('./schema.js');
+      exitCode = await schemaCommand(opts);
+    });
+
+  const scenarios = program.command('scenarios').description('scénarios ADEME Transition(s) 2050 / scenario packs');
+  scenarios
+    .command('list')
+    .description('list the scenario packs')
+    .option('--json', 'print as JSON')
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (opts) => {
+      const { scenariosList } = await import('./scenarios.js');
+      exitCode = await scenariosList(opts);
+    });
+  scenarios
+    .command('show')
+    .description('show a resolved pack: trajectories by year with their sources')
+    .argument('<id>', 'pack id, e.g. S2')
+    .option('--json', 'print as JSON')
+    .option('--years <years>', 'years to show, comma-separated', list)
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (id: string, opts) => {
+      const { scenariosShow } = await import('./scenarios.js');
+      exitCode = await scenariosShow(id, opts);
+    });
+  scenarios
+    .command('diff')
+    .description('what differs between two packs')
+    .argument('<a>', 'first pack id')
+    .argument('<b>', 'second pack id')
+    .option('--json', 'print as JSON')
+    .option('--years <years>', 'years to compare, comma-separated', list)
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (a: string, b: string, opts) => {
+      const { scenariosDiff } = await import('./scenarios.js');
+      exitCode = await scenariosDiff(a, b, opts);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are not errors; usage errors are bad input (exit 2)
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const { reportError } = await import('./output.js');
+    const langAt = argv.indexOf('--lang');
+    const lang = langAt >= 0 && argv[langAt + 1] === 'en' ? 'en' : 'fr';
+    return reportError(error, argv.includes('--json'), lang);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * `territoires run [TERRITORY]`: evaluates a territory under the scenario packs and writes the outputs.
+ */
+import { join, resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { examplesDir } from '../core/paths.js';
+import { runTerritory, type RunResults } from '../evaluate/engine.js';
+import type { OverrideValue } from '../evaluate/resolve.js';
+import { loadTerritory } from '../io/territory.js';
+import { metricsCsv, parametersCsv, resultsDocument, toJson, writeAtomically, yearlyCsv, type OutputFile } from '../io/writers.js';
+import { formatNumber, table, type Lang } from './output.js';
+
+export const DEFAULT_TERRITORY = 'ville-moyenne';
+
+export interface RunCommandOptions {
+  scenarios?: string[];
+  useCases?: string[];
+  out?: string;
+  format: string[];
+  lang: Lang;
+  carbonValue?: '2025' | '2019';
+  set: string[];
+  json?: boolean;
+}
+
+/** Formats a run can write, and the renderer of each. Report formats join here with the report generator. */
+export const FORMATS: Record<string, (r: RunResults, lang: Lang) => Promise<OutputFile[]> | OutputFile[]> = {
+  json: (r) => [{ name: 'results.json', content: toJson(resultsDocument(r)) }],
+  csv: (r) => [
+    { name: 'metrics.csv', content: metricsCsv(r) },
+    { name: 'yearly.csv', content: yearlyCsv(r) },
+    { name: 'parameters.csv', content: parametersCsv(r) },
+  ],
+};
+
+/** Parses `--set name=value` flags. */
+export function parseSets(sets: string[]): Record<string, OverrideValue> {
+  const out: Record<string, OverrideValue> = {};
+  for (const s of sets) {
+    const at = s.indexOf('=');
+    if (at <= 0) {
+      throw new InputError(`invalid --set ${s}`, {
+        path: '--set',
+        expected: 'name=value, e.g. --set financialDiscountRate=0.04 or --set ledLuminaireCostEur="800 EUR"',
+        received: s,
+        fix: 'write the parameter name, an equals sign and the value',
+      });
+    }
+    out[s.slice(0, at).trim()] = s.slice(at + 1).trim();
+  }
+  return out;
+}
+
+export async function runCommand(territoryArg: string | undefined, opts: RunCommandOptions): Promise<number> {
+  const unknown = opts.format.filter((f) => !(f in FORMATS));
+  if (unknown.length > 0) {
+    throw new InputError(`unknown output format ${unknown.join(', ')}`, {
+      path: '--format',
+      expected: `formats among ${Object.keys(FORMATS).join(', ')}`,
+      received: unknown.join(', '),
+      fix: `use --format ${Object.keys(FORMATS).join(',')}`,
+    });
+  }
+  const file = territoryArg ? resolve(territoryArg) : join(examplesDir(), DEFAULT_TERRITORY, 'territory.yaml');
+  const territory = await loadTerritory(file);
+  const results = runTerritory(territory, {
+    scenarios: opts.scenarios,
+    useCases: opts.useCases,
+    carbonValuePath: opts.carbonValue,
+    overrides: parseSets(opts.set ?? []),
+  });
+  // Render everything before writing anything.
+  const files: OutputFile[] = [];
+  for (const f of opts.format) files.push(...(await FORMATS[f](results, opts.lang)));
+
+  if (opts.json) {
+    if (opts.out) writeAtomically(opts.out, files);
+    process.stdout.write(toJson(resultsDocument(results)));
+    return 0;
+  }
+  const outDir = opts.out ?? join('reports', territory.id);
+  const written = writeAtomically(outDir, files);
+  process.stdout.write(summaryTable(results, opts.lang) + '\n\n');
+  process.stdout.write(
+    (opts.lang === 'fr' ? 'Résultats écrits dans ' : 'Results written to ') + resolve(outDir) + '\n' + written.map((w) => `  ${w}`).join('\n') + '\n',
+  );
+  return 0;
+}
+
+/** The terminal summary: for each use case, each variant against the status quo, per scenario. */
+export function summaryTable(r: RunResults, lang: Lang): string {
+  const fr = lang === 'fr';
+  const header = fr
+    ? ['Usage', 'Variante', 'Scénario', 'VAN financière k€', 'VAN socio-éco. k€', 'Retour (ans)', 'tCO2e évitées', '€/tCO2e']
+    : ['Use case', 'Variant', 'Scenario', 'Financial NPV k€', 'Socio-eco. NPV k€', 'Payback (yr)', 'tCO2e avoided', '€/tCO2e'];
+  const rows: string[][] = [];
+  const byKey = new Map<string, { fin?: RunResults['results'][number]; soc?: RunResults['results'][number] }>();
+  for (const x of r.results) {
+    const statusQuo = r.variants.find((v) => v.useCase === x.useCase && v.kind === 'statusQuo')?.id;
+    if (x.comparedTo !== statusQuo) continue;
+    const key = `${x.useCase}|${x.variant}|${x.scenario}`;
+    const e = byKey.get(key) ?? {};
+    if (x.perspective === 'financial') e.fin = x;
+    else e.soc = x;
+    byKey.set(key, e);
+  }
+  for (const [key, e] of byKey) {
+    const [useCase, variant, scenario] = key.split('|');
+    const label = r.variants.find((v) => v.useCase === useCase && v.id === variant)?.name[lang] ?? variant;
+    rows.push([
+      useCase,
+      label,
+      scenario,
+      formatNumber((e.fin?.metrics.npvEur ?? NaN) / 1000, 0, lang),
+      formatNumber((e.soc?.metrics.npvEur ?? NaN) / 1000, 0, lang),
+      formatNumber(e.fin?.metrics.simplePaybackYears ?? null, 1, lang),
+      formatNumber(e.fin?.metrics.avoidedTco2e ?? null, 0, lang),
+      formatNumber(e.soc?.metrics.abatementCostEurPerTco2e ?? null, 0, lang),
+    ]);
+  }
+  const title = fr
+    ? `${r.manifest.territory.name} — ${r.manifest.startYear} à ${r.manifest.startYear + r.manifest.horizonYears}, chaque variante comparée au statu quo`
+    : `${r.manifest.territory.name} — ${r.manifest.startYear} to ${r.manifest.startYear + r.manifest.horizonYears}, each variant against the status quo`;
+  return `${title}\n\n${table(header, rows, [false, false, false, true, true, true, true, true])}`;
+}

@@ -1,0 +1,471 @@
+/**
+ * The engine: runs every use-case model of a territory under every scenario pack, adds each digital variant's
+ * share of the shared digital infrastructure, and computes the metrics of DESIGN.md for both perspectives.
+ *
+ * Two stages:
+ * - `prepareRun` reads what the run needs from disk (scenario packs, reference data, model defaults): the only
+ *   stage that touches files;
+ * - `evaluateRun` is pure: the same prepared inputs give the same results, number for number.
+ *
+ * Comparisons: every variant but the status quo is compared to the status quo; every digital variant is also
+ * compared to the best non-digital alternative (highest socio-economic NPV against the status quo), so that the
+ * value of the digital layer itself is visible.
+ */
+import { join } from 'node:path';
+import { assertFinite, InputError } from '../core/errors.js';
+import type { ParameterSpec, ResolvedParameter } from '../core/parameter.js';
+import { modelDir, packageVersion } from '../core/paths.js';
+import { yearAxis, type YearAxis } from '../core/time.js';
+import { allocationShares } from '../carbon/index.js';
+import { sharedInfrastructure } from '../../models/digital/model.js';
+import {
+  loadParameterFile,
+  loadReference,
+  loadScenarioPacks,
+  resolvePack,
+  seriesForPack,
+  type ParameterEntry,
+  type ResolvedPack,
+} from '../scenario/index.js';
+import type { LoadedTerritory } from '../io/territory.js';
+import { compare, type Metrics, type Yearly } from './metrics.js';
+import type { ModelDefinition, VariantFlows } from './model.js';
+import { financialCosts, socioEconomicCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
+import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
+import { applyLayer, applyScenarioParameters, fromDefaults, valuesOf, type OverrideValue } from './resolve.js';
+
+export const DEFAULT_SCENARIOS = ['TEND', 'S1', 'S2', 'S3', 'S4'] as const;
+export const PERSPECTIVES = ['financial', 'socioEconomic'] as const;
+export type Perspective = (typeof PERSPECTIVES)[number];
+
+/** Names of the finance rules (scenarios/reference/finance-rules.yaml) the engine reads. */
+const FINANCE_PARAMETERS = ['vatRate', 'fctvaRate', 'fctvaLagYears', 'financialDiscountRate', 'socioEconomicDiscountRate'] as const;
+
+export interface RunOptions {
+  /** Scenario pack ids (default: TEND, S1, S2, S3, S4). */
+  scenarios?: string[];
+  /** Use cases to evaluate (default: every one the territory describes). */
+  useCases?: string[];
+  /** France Stratégie carbon value path (default: the territory's setting, else 2025). */
+  carbonValuePath?: '2025' | '2019';
+  /** `--set name=value` overrides, applied last. */
+  overrides?: Record<string, OverrideValue>;
+  /** Folder of scenario packs (default: the built-in `scenarios/`). */
+  scenarioDir?: string;
+  /** Seed recorded in the manifest (deterministic runs use none). */
+  seed?: number | null;
+}
+
+export interface PreparedUseCase {
+  id: UseCaseId;
+  model: ModelDefinition;
+  inventory: unknown;
+  defaults: Record<string, ResolvedParameter>;
+  subsidies: { name: string; share: number; capEur?: number; variants?: string[] }[];
+  vatRecoverable: boolean;
+  overrides: Record<string, OverrideValue>;
+}
+
+export interface PreparedRun {
+  territory: LoadedTerritory;
+  axis: YearAxis;
+  packs: ResolvedPack[];
+  useCases: PreparedUseCase[];
+  options: RunOptions;
+  carbonValuePath: '2025' | '2019';
+  inputs: { file: string; sha256: string }[];
+}
+
+export interface ResultRow {
+  territory: string;
+  useCase: UseCaseId;
+  variant: string;
+  variantKind: string;
+  comparedTo: string;
+  scenario: string;
+  perspective: Perspective;
+  metrics: Metrics;
+  yearly: Yearly;
+}
+
+export interface ParameterRow {
+  useCase: UseCaseId | null;
+  scenario: string | null;
+  name: string;
+  value: number;
+  unit: string;
+  origin: string;
+  source: string | null;
+  confidence: string;
+  range?: { low: number; mode?: number; high: number };
+  description?: string;
+  note?: string;
+  trail: { origin: string; value: number; source: string | null; file?: string }[];
+}
+
+export interface Manifest {
+  tool: 'territoires';
+  version: string;
+  createdAt: string;
+  territory: { id: string; name: string; kind: string; population: number; file: string };
+  startYear: number;
+  horizonYears: number;
+  scenarios: string[];
+  useCases: string[];
+  carbonValuePath: string;
+  seed: number | null;
+  inputs: { file: string; sha256: string }[];
+  conventions: Record<string, string>;
+}
+
+export interface RunResults {
+  manifest: Manifest;
+  results: ResultRow[];
+  parameters: ParameterRow[];
+  /** Flows of every variant (the status quo included), for reports and the workbook. */
+  flows: { useCase: UseCaseId; scenario: string; variant: string; kind: string; connectedDevices: number; series: Record<string, number[]> }[];
+  scenarios: { id: string; name: { fr: string; en: string }; description: { fr: string; en: string }; chain: string[] }[];
+  variants: { useCase: UseCaseId; id: string; kind: string; name: { fr: string; en: string }; description: { fr: string; en: string } }[];
+}
+
+/** Reads scenario packs, reference data and model defaults for a territory. */
+export function prepareRun(territory: LoadedTerritory, options: RunOptions = {}): PreparedRun {
+  const axis = yearAxis(territory.settings.startYear, territory.settings.horizonYears);
+  const carbonValuePath = options.carbonValuePath ?? territory.settings.carbonValuePath ?? '2025';
+  const all = loadScenarioPacks(options.scenarioDir);
+  const scenarioIds = options.scenarios && options.scenarios.length > 0 ? options.scenarios : [...DEFAULT_SCENARIOS];
+  const packs = scenarioIds.map((id) => resolvePack(id, all, { carbonValuePath }));
+  const reference = loadReference();
+
+  let wanted = territory.useCases;
+  if (options.useCases && options.useCases.length > 0) {
+    for (const id of options.useCases) {
+      if (!isUseCaseId(id)) {
+        throw new InputError(`unknown use case ${id}`, {
+          path: '--use-cases',
+          expected: `one of ${USE_CASE_IDS.join(', ')}`,
+          received: id,
+          fix: 'use the ids of DESIGN.md: lighting, water, climate-risk, buildings',
+        });
+      }
+      if (!territory.useCases.some((u) => u.id === id)) {
+        throw new InputError(`the territory does not describe use case ${id}`, {
+          file: territory.file,
+          path: `useCases.${id}`,
+          expected: `an inventory for ${id} in the territory file`,
+          received: `use cases ${territory.useCases.map((u) => u.id).join(', ')}`,
+          fix: `add useCases.${id} to the territory file, or drop it from --use-cases`,
+        });
+      }
+    }
+    wanted = territory.useCases.filter((u) => options.useCases!.includes(u.id));
+  }
+
+  const financeDefaults: Record<string, ResolvedParameter> = {};
+  for (const name of FINANCE_PARAMETERS) {
+    const entry = reference.parameters[name];
+    if (!entry) throw new Error(`reference data lacks the finance rule ${name}`);
+    Object.assign(financeDefaults, fromDefaults({ [name]: packParameterSpec(entry) }, entry.origin.file));
+  }
+  const digitalFile = join(modelDir('digital'), 'parameters.yaml');
+  const digitalDefaults = fromDefaults(loadParameterFile(digitalFile).parameters, digitalFile);
+
+  const useCases: PreparedUseCase[] = wanted.map((u) => {
+    const file = join(modelDir(u.id), 'parameters.yaml');
+    const own = fromDefaults(loadParameterFile(file).parameters, file);
+    return {
+      id: u.id,
+      model: MODELS[u.id],
+      inventory: u.inventory,
+      defaults: { ...financeDefaults, ...digitalDefaults, ...own },
+      subsidies: u.subsidies,
+      vatRecoverable: u.vatRecoverable,
+      overrides: u.overrides,
+    };
+  });
+
+  // A global override (territory or command line) must name a parameter of at least one use case.
+  const globals: [string, Record<string, OverrideValue>, string][] = [
+    [territory.file, territory.overrides, 'overrides'],
+    ['--set', options.overrides ?? {}, '--set'],
+  ];
+  for (const [file, values, path] of globals) {
+    for (const name of Object.keys(values)) {
+      if (!useCases.some((u) => name in u.defaults)) {
+        applyLayer(useCases[0]?.defaults ?? {}, { origin: 'territory', file, path, values: { [name]: values[name] } });
+      }
+    }
+  }
+  return { territory, axis, packs, useCases, options, carbonValuePath, inputs: territory.inputs };
+}
+
+/** A pack or reference parameter as a ParameterSpec (its English description kept). */
+function packParameterSpec(entry: ParameterEntry): ParameterSpec {
+  const { origin: _origin, localisedDescription: _localised, ...spec } = entry;
+  return spec;
+}
+
+/** The parameters a pack sets itself (not those it merely carries over from reference data). */
+function scenarioSpecs(pack: ResolvedPack): Record<string, ParameterSpec> {
+  const out: Record<string, ParameterSpec> = {};
+  for (const [name, entry] of Object.entries(pack.parameters)) {
+    if (!entry.origin.pack.startsWith('reference:')) out[name] = packParameterSpec(entry);
+  }
+  return out;
+}
+
+function settingsLayer(territory: LoadedTerritory): Record<string, OverrideValue> {
+  const out: Record<string, OverrideValue> = {};
+  if (territory.settings.financialDiscountRate !== undefined) out.financialDiscountRate = territory.settings.financialDiscountRate;
+  if (territory.settings.fctvaLagYears !== undefined) out.fctvaLagYears = territory.settings.fctvaLagYears;
+  return out;
+}
+
+/** Resolves the parameters of one use case under one scenario, with their trail. */
+export function resolveParameters(run: PreparedRun, uc: PreparedUseCase, pack: ResolvedPack): Record<string, ResolvedParameter> {
+  const t = run.territory;
+  let params = applyScenarioParameters(uc.defaults, pack.id, pack.file, scenarioSpecs(pack));
+  params = applyLayer(params, { origin: 'territory', file: t.file, path: 'settings', values: settingsLayer(t), lineOf: (n) => t.lineOf(['settings', n]) });
+  params = applyLayer(params, { origin: 'territory', file: t.file, path: 'overrides', values: t.overrides, lineOf: (n) => t.lineOf(['overrides', n]) }, { ignoreUnknown: true });
+  params = applyLayer(params, {
+    origin: 'territory',
+    file: t.file,
+    path: `useCases.${uc.id}.overrides`,
+    values: uc.overrides,
+    lineOf: (n) => t.lineOf(['useCases', uc.id, 'overrides', n]),
+  });
+  params = applyLayer(params, { origin: 'override', file: '--set', values: run.options.overrides ?? {} }, { ignoreUnknown: true });
+  return params;
+}
+
+interface Simulated {
+  flows: Record<string, VariantFlows>;
+  params: Record<string, ResolvedParameter>;
+}
+
+function simulate(run: PreparedRun, uc: PreparedUseCase, pack: ResolvedPack, series: Record<string, Float64Array>): Simulated {
+  const params = resolveParameters(run, uc, pack);
+  const missing = uc.model.scenarioSeries.filter((name) => !(name in series));
+  if (missing.length > 0) {
+    throw new InputError(`scenario ${pack.id} lacks trajectories the ${uc.id} model needs`, {
+      file: pack.file,
+      path: 'trajectories',
+      expected: missing.join(', '),
+      received: 'no such trajectories after inheritance',
+      fix: `add them to the pack or to its parent (extends)`,
+    });
+  }
+  const flows = uc.model.simulate({ axis: run.axis, p: valuesOf(params), s: series, inventory: uc.inventory });
+  for (const v of uc.model.variants) {
+    const f = flows[v.id];
+    if (!f) throw new Error(`model ${uc.id} returned no flows for variant ${v.id}`);
+    for (const [name, arr] of Object.entries(f)) {
+      if (arr instanceof Float64Array) assertFinite(`model ${uc.id}, variant ${v.id}, scenario ${pack.id}`, name, arr);
+    }
+  }
+  return { flows, params };
+}
+
+/** Adds to each digital variant its share of the shared gateways, network and platform. */
+function addSharedInfrastructure(run: PreparedRun, pack: ResolvedPack, series: Record<string, Float64Array>, sims: Map<UseCaseId, Simulated>): void {
+  const key = run.territory.digital?.allocationKey ?? 'devices';
+  // The reference deployment of each use case: its digital variant with the most devices.
+  const reference = new Map<UseCaseId, { devices: number; data: number }>();
+  for (const [id, sim] of sims) {
+    let best = { devices: 0, data: 0 };
+    for (const f of Object.values(sim.flows)) {
+      if ((f.connectedDevices ?? 0) > best.devices) best = { devices: f.connectedDevices ?? 0, data: f.dataMbPerYear ?? 0 };
+    }
+    reference.set(id, best);
+  }
+  for (const [id, sim] of sims) {
+    const uc = run.useCases.find((u) => u.id === id)!;
+    for (const v of uc.model.variants) {
+      const f = sim.flows[v.id];
+      const devices = f.connectedDevices ?? 0;
+      if (devices <= 0) continue;
+      // The network as deployed with this variant and the other use cases' reference deployments.
+      const keys: Record<string, { devices: number; data: number }> = {};
+      for (const [other, r] of reference) if (other !== id && r.devices > 0) keys[other] = r;
+      keys[id] = { devices, data: f.dataMbPerYear ?? 0 };
+      let totalDevices = 0;
+      let totalData = 0;
+      for (const k of Object.values(keys)) {
+        totalDevices += k.devices;
+        totalData += k.data;
+      }
+      const shares = allocationShares(
+        Object.fromEntries(Object.entries(keys).map(([k, x]) => [k, key === 'data' ? x.data : x.devices])),
+        key,
+      );
+      const shared = sharedInfrastructure({
+        axis: run.axis,
+        p: valuesOf(sim.params),
+        s: series,
+        inventory: run.territory.digital ?? {},
+        devices: totalDevices,
+        dataMbPerYear: totalData,
+      });
+      const share = shares[id] ?? 0;
+      for (const [name, arr] of Object.entries(shared)) {
+        const target = (f as unknown as Record<string, unknown>)[name];
+        if (arr instanceof Float64Array && target instanceof Float64Array) {
+          for (let t = 0; t < arr.length; t++) target[t] += share * arr[t];
+        }
+      }
+    }
+  }
+}
+
+function subsidiesFor(uc: PreparedUseCase, variantId: string, kind: string): SubsidyRule[] {
+  return uc.subsidies.filter((s) => (s.variants ? s.variants.includes(variantId) : kind !== 'statusQuo'));
+}
+
+/** Runs the prepared evaluation: pure, deterministic. */
+export function evaluateRun(run: PreparedRun, now: Date = new Date()): RunResults {
+  const results: ResultRow[] = [];
+  const parameterRows = new Map<string, ParameterRow[]>();
+  const flowsOut: RunResults['flows'] = [];
+  for (const pack of run.packs) {
+    const series = seriesForPack(pack, run.axis);
+    const sims = new Map<UseCaseId, Simulated>();
+    for (const uc of run.useCases) sims.set(uc.id, simulate(run, uc, pack, series));
+    addSharedInfrastructure(run, pack, series, sims);
+    for (const uc of run.useCases) {
+      const sim = sims.get(uc.id)!;
+      const p = sim.params;
+      for (const prm of Object.values(p)) {
+        const key = `${uc.id}\u0000${prm.name}`;
+        const rows = parameterRows.get(key) ?? [];
+        rows.push(parameterRow(uc.id, pack.id, prm));
+        parameterRows.set(key, rows);
+      }
+      const settings: FinanceSettings = {
+        vatRate: p.vatRate.value,
+        vatRecoverable: uc.vatRecoverable,
+        fctvaRate: p.fctvaRate.value,
+        fctvaLagYears: Math.round(p.fctvaLagYears.value),
+        financialDiscountRate: p.financialDiscountRate.value,
+        socioEconomicDiscountRate: p.socioEconomicDiscountRate.value,
+      };
+      const costs = new Map<string, Record<Perspective, PerspectiveCosts>>();
+      for (const v of uc.model.variants) {
+        const f = sim.flows[v.id];
+        costs.set(v.id, {
+          financial: financialCosts(f, settings, subsidiesFor(uc, v.id, v.kind)),
+          socioEconomic: socioEconomicCosts(f, series.carbonValueEurPerTco2e),
+        });
+        flowsOut.push({
+          useCase: uc.id,
+          scenario: pack.id,
+          variant: v.id,
+          kind: v.kind,
+          connectedDevices: f.connectedDevices ?? 0,
+          series: Object.fromEntries(
+            Object.entries(f)
+              .filter(([, a]) => a instanceof Float64Array)
+              .map(([k, a]) => [k, Array.from(a as Float64Array)]),
+          ),
+        });
+      }
+      const statusQuo = uc.model.variants.find((v) => v.kind === 'statusQuo')!;
+      const rows: ResultRow[] = [];
+      const run1 = (variant: (typeof uc.model.variants)[number], ref: string) => {
+        for (const perspective of PERSPECTIVES) {
+          const rate = perspective === 'financial' ? settings.financialDiscountRate : settings.socioEconomicDiscountRate;
+          const { metrics, yearly } = compare({
+            years: run.axis.years,
+            rate,
+            reference: { flows: sim.flows[ref], costs: costs.get(ref)![perspective] },
+            variant: { flows: sim.flows[variant.id], costs: costs.get(variant.id)![perspective] },
+          });
+          rows.push({
+            territory: run.territory.id,
+            useCase: uc.id,
+            variant: variant.id,
+            variantKind: variant.kind,
+            comparedTo: ref,
+            scenario: pack.id,
+            perspective,
+            metrics,
+            yearly,
+          });
+        }
+      };
+      for (const v of uc.model.variants) if (v.kind !== 'statusQuo') run1(v, statusQuo.id);
+      // Digital variants against the best non-digital alternative (socio-economic NPV vs the status quo).
+      const alternatives = rows.filter((r) => r.variantKind === 'alternative' && r.perspective === 'socioEconomic');
+      if (alternatives.length > 0) {
+        const best = alternatives.reduce((a, b) => (b.metrics.npvEur > a.metrics.npvEur ? b : a));
+        for (const v of uc.model.variants) if (v.kind === 'digital') run1(v, best.variant);
+      }
+      results.push(...rows);
+    }
+  }
+  return {
+    manifest: manifest(run, now),
+    results,
+    parameters: collapseParameters(parameterRows),
+    flows: flowsOut,
+    scenarios: run.packs.map((p) => ({ id: p.id, name: p.name, description: p.description, chain: p.chain })),
+    variants: run.useCases.flatMap((u) =>
+      u.model.variants.map((v) => ({ useCase: u.id, id: v.id, kind: v.kind, name: v.name, description: v.description })),
+    ),
+  };
+}
+
+function parameterRow(useCase: UseCaseId, scenario: string, p: ResolvedParameter): ParameterRow {
+  return {
+    useCase,
+    scenario,
+    name: p.name,
+    value: p.value,
+    unit: p.unit,
+    origin: p.origin,
+    source: p.source,
+    confidence: p.confidence,
+    ...(p.range ? { range: p.range } : {}),
+    ...(p.description ? { description: p.description } : {}),
+    ...(p.note ? { note: p.note } : {}),
+    trail: p.trail,
+  };
+}
+
+/** One row per use case and parameter when every scenario agrees, one per scenario otherwise. */
+function collapseParameters(rows: Map<string, ParameterRow[]>): ParameterRow[] {
+  const out: ParameterRow[] = [];
+  for (const list of rows.values()) {
+    const same = list.every((r) => r.value === list[0].value && r.source === list[0].source && r.origin === list[0].origin);
+    if (same) out.push({ ...list[0], scenario: null });
+    else out.push(...list);
+  }
+  return out;
+}
+
+function manifest(run: PreparedRun, now: Date): Manifest {
+  return {
+    tool: 'territoires',
+    version: packageVersion(),
+    createdAt: now.toISOString(),
+    territory: { id: run.territory.id, name: run.territory.name, kind: run.territory.kind, population: run.territory.population, file: run.territory.file },
+    startYear: run.axis.startYear,
+    horizonYears: run.axis.length - 1,
+    scenarios: run.packs.map((p) => p.id),
+    useCases: run.useCases.map((u) => u.id),
+    carbonValuePath: run.carbonValuePath,
+    seed: run.options.seed ?? null,
+    inputs: run.inputs,
+    conventions: {
+      money: 'constant euros of the packs\u2019 price base year; flows at the end of each year; year 0 (the investment year) not discounted',
+      financial: 'authority budget: incl. VAT unless recoverable, minus subsidies and FCTVA, discounted at financialDiscountRate',
+      socioEconomic: 'society: excl. VAT, subsidies excluded, carbon value on emissions, external costs, discounted at socioEconomicDiscountRate',
+      carbon: 'kgCO2e in flows, tCO2e in metrics; embodied at purchase with residual credit; avoided = reference − variant',
+      abatementCost: 'minus NPV excluding the carbon value, divided by undiscounted avoided tonnes',
+    },
+  };
+}
+
+/** Convenience: prepare and evaluate in one call. */
+export function runTerritory(territory: LoadedTerritory, options: RunOptions = {}, now?: Date): RunResults {
+  return evaluateRun(prepareRun(territory, options), now);
+}
