@@ -578,6 +578,8 @@ function simulateVariant(
         p.lampEmbodiedKgCo2e,
       );
       addFleet(flows, lamps);
+      // Relamping is maintenance (a section de fonctionnement expense), not an investment: no FCTVA on it.
+      for (let t = 0; t < axis.length; t++) flows.capexNotFctvaEligibleEur![t] += lamps.capexEur[t];
     }
     return flows;
   }

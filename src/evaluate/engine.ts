@@ -126,6 +126,23 @@ export interface RunResults {
   flows: { useCase: UseCaseId; scenario: string; variant: string; kind: string; connectedDevices: number; series: Record<string, number[]> }[];
   scenarios: { id: string; name: { fr: string; en: string }; description: { fr: string; en: string }; chain: string[] }[];
   variants: { useCase: UseCaseId; id: string; kind: string; name: { fr: string; en: string }; description: { fr: string; en: string } }[];
+  /**
+   * Scenario trajectories as the models read them, on the run's year axis (index 0 = `manifest.startYear`), by
+   * scenario id then trajectory name, for reports and the workbook.
+   */
+  trajectories?: Record<string, Record<string, TrajectoryRow>>;
+}
+
+/** One scenario trajectory on the run's year axis, with its unit and provenance. */
+export interface TrajectoryRow {
+  unit: string;
+  /** Values per year of the axis, in `unit`. */
+  values: number[];
+  source: string | null;
+  confidence: string;
+  /** Pack (or `reference:<id>`) the trajectory comes from. */
+  pack: string;
+  description?: { fr: string; en: string };
 }
 
 /** Reads scenario packs, reference data and model defaults for a territory. */
@@ -326,8 +343,22 @@ export function evaluateRun(run: PreparedRun, now: Date = new Date()): RunResult
   const results: ResultRow[] = [];
   const parameterRows = new Map<string, ParameterRow[]>();
   const flowsOut: RunResults['flows'] = [];
+  const trajectories: Record<string, Record<string, TrajectoryRow>> = {};
   for (const pack of run.packs) {
     const series = seriesForPack(pack, run.axis);
+    trajectories[pack.id] = Object.fromEntries(
+      Object.entries(pack.trajectories).map(([name, t]) => [
+        name,
+        {
+          unit: t.unit,
+          values: Array.from(series[name]),
+          source: t.source ?? null,
+          confidence: t.confidence,
+          pack: t.origin.pack,
+          ...(t.description ? { description: t.description } : {}),
+        },
+      ]),
+    );
     const sims = new Map<UseCaseId, Simulated>();
     for (const uc of run.useCases) sims.set(uc.id, simulate(run, uc, pack, series));
     addSharedInfrastructure(run, pack, series, sims);
@@ -411,6 +442,7 @@ export function evaluateRun(run: PreparedRun, now: Date = new Date()): RunResult
     variants: run.useCases.flatMap((u) =>
       u.model.variants.map((v) => ({ useCase: u.id, id: v.id, kind: v.kind, name: v.name, description: v.description })),
     ),
+    trajectories,
   };
 }
 

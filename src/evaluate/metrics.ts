@@ -18,7 +18,7 @@
  * - avoidedTco2e = Σ (reference − variant), netTco2e = −avoidedTco2e, carbonPaybackYears;
  * - abatementCostEurPerTco2e: −NPV (carbon value excluded) / avoided tonnes (tonnes not discounted).
  */
-import { carbonPaybackYears } from '../carbon/index.js';
+import { abatementCost, carbonPaybackYears } from '../carbon/index.js';
 import {
   annuityFactor,
   benefitCostRatio,
@@ -159,7 +159,7 @@ export function compare({ years, rate, reference, variant }: ComparisonInput): {
     avoidedTco2e: avoidedKg / 1000,
     netTco2e: -avoidedKg / 1000,
     carbonPaybackYears: carbonPaybackYears(netKg),
-    abatementCostEurPerTco2e: avoidedKg > 0 ? -npvNoCarbon / (avoidedKg / 1000) : null,
+    abatementCostEurPerTco2e: abatementCost({ npvEur: npvNoCarbon, avoidedTco2e: avoidedKg / 1000 }),
     subsidiesEur: sumOf(variant.costs.subsidiesEur),
     fctvaEur: sumOf(variant.costs.fctvaEur),
   };

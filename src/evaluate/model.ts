@@ -35,15 +35,6 @@ export interface VariantDefinition {
 /** Scenario trajectories on the axis, by name (e.g. `s.gridFactorKgCo2ePerKwh[t]`). */
 export type ScenarioSeries = Readonly<Record<string, Float64Array>>;
 
-/**
- * The share of the shared digital infrastructure (gateways, network, platform) that a use case carries, as
- * decided by the engine's allocation key (src/carbon/allocation.ts). Zero when the use case deploys no device.
- */
-export interface DigitalShare {
-  /** Fraction of the shared gateways, network and platform allocated to this use case [fraction]. */
-  share: number;
-}
-
 export interface ModelInput<I> {
   axis: YearAxis;
   /** Resolved parameters by name, in the units the model declares. */

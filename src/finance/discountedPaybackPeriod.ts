@@ -5,7 +5,8 @@ import { requireRate, requireSeries } from './internal/validate.js';
 /**
  * Discounted payback period (*temps de retour actualisé*): as `paybackPeriod`, on the cumulative of the
  * discounted flows values[t]·(1+rate)^-t (index 0 undiscounted, `discountFactors`), linearly interpolated
- * inside the year of the crossing; 0 when the first flow is already ≥ 0; `null` when never reached.
+ * inside the year of the crossing; 0 when the cumulative is never negative; counted from the first negative
+ * cumulative otherwise (as `paybackPeriod`); `null` when never reached.
  *
  * Only the first crossing is returned; `paybackReversal(values, rate)` tells whether the discounted cumulative
  * falls back below zero later. For a rate ≥ 0 the discounted payback is never shorter than the simple one.

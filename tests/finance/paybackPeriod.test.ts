@@ -11,9 +11,17 @@ describe('paybackPeriod', () => {
     expect(paybackPeriod([-100, 50, 50])).toBe(2);
   });
 
-  it('is 0 when the first flow is already ≥ 0, and accepts a Float64Array', () => {
-    expect(paybackPeriod([0, -10, 20])).toBe(0);
+  it('is 0 when the cumulative is never negative, and accepts a Float64Array', () => {
+    // Cumulative 5, 6: nothing to pay back.
     expect(paybackPeriod(Float64Array.from([5, 1]))).toBe(0);
+    expect(paybackPeriod([0, 0, 3])).toBe(0);
+  });
+
+  it('counts from the first negative cumulative when the flow starts at or above zero', () => {
+    // No investment in year 0 but a loss in year 1: cumulative 0, -10, +10 → back to 0 at 1 + 10/20 = 1.5.
+    expect(paybackPeriod([0, -10, 20])).toBe(1.5);
+    // Cumulative 0, -5, -10: never paid back.
+    expect(paybackPeriod([0, -5, -5])).toBeNull();
   });
 
   it('is null when never reached within the horizon', () => {

@@ -1,0 +1,57 @@
+/**
+ * Territoires as a library: `import { npv, runTerritory, loadTerritory } from 'territoires'` after `npm run build`.
+ *
+ * Groups: finance (numpy-financial's names and conventions), carbon, the time axis and units, equipment fleets,
+ * scenario packs, territories and the engine.
+ */
+
+// Finance
+export * from './finance/index.js';
+
+// Carbon
+export * from './carbon/index.js';
+
+// Core: time axis, series, units, parameters, errors, equipment fleets
+export { yearAxis, zeros, constant, sum, add, subtract, multiply, scale, cumulative, type YearAxis } from './core/time.js';
+export { toUnit, sameDimension, UnitConversionError } from './core/units.js';
+export { InputError, InputErrors, type InputErrorDetails } from './core/errors.js';
+export type { Confidence, Range, Distribution, ParameterSpec, Origin, ResolvedParameter } from './core/parameter.js';
+export { equipmentFleet, type FleetSpec, type FleetFlows } from './core/equipment.js';
+
+// Scenario packs
+export {
+  loadScenarioPacks,
+  loadScenarioPack,
+  resolvePack,
+  loadReference,
+  loadParameterFile,
+  seriesForPack,
+  trajectoryOnAxis,
+  diffPacks,
+  builtinScenarioDir,
+  REQUIRED_TRAJECTORIES,
+  TRAJECTORY_UNITS,
+  type ResolvedPack,
+  type ScenarioPackFile,
+  type PackDiffRow,
+} from './scenario/index.js';
+
+// Territories and the engine
+export { loadTerritory, parseTerritory, territorySchema, type LoadedTerritory } from './io/territory.js';
+export {
+  runTerritory,
+  prepareRun,
+  evaluateRun,
+  resolveParameters,
+  DEFAULT_SCENARIOS,
+  PERSPECTIVES,
+  type RunOptions,
+  type RunResults,
+  type ResultRow,
+  type ParameterRow,
+  type Manifest,
+  type Perspective,
+} from './evaluate/engine.js';
+export { MODELS, USE_CASE_IDS, type UseCaseId } from './evaluate/registry.js';
+export type { ModelDefinition, VariantFlows, VariantDefinition, ModelInput } from './evaluate/model.js';
+export { resultsDocument, toJson } from './io/writers.js';
