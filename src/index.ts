@@ -38,14 +38,16 @@ export {
 
 // Territories and the engine
 export { loadTerritory, parseTerritory, territorySchema, type LoadedTerritory } from './io/territory.js';
+export { runTerritory, prepareRun, loadRunData } from './evaluate/load.js';
 export {
-  runTerritory,
-  prepareRun,
+  prepareRunWithData,
   evaluateRun,
   resolveParameters,
   DEFAULT_SCENARIOS,
   PERSPECTIVES,
   type RunOptions,
+  type RunData,
+  type PreparedRun,
   type RunResults,
   type ResultRow,
   type ParameterRow,

@@ -4,9 +4,11 @@
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { examplesDir } from '../core/paths.js';
-import { runTerritory, type RunResults } from '../evaluate/engine.js';
+import type { RunResults } from '../evaluate/engine.js';
+import { runTerritory } from '../evaluate/load.js';
 import type { OverrideValue } from '../evaluate/resolve.js';
 import { loadTerritory } from '../io/territory.js';
+import { loadScenarioPacks } from '../scenario/index.js';
 import { metricsCsv, parametersCsv, resultsDocument, toJson, writeAtomically, yearlyCsv, type OutputFile } from '../io/writers.js';
 import { formatNumber, table, type Lang } from './output.js';
 
@@ -60,6 +62,18 @@ export async function runCommand(territoryArg: string | undefined, opts: RunComm
       received: unknown.join(', '),
       fix: `use --format ${Object.keys(FORMATS).join(',')}`,
     });
+  }
+  if (opts.scenarios && opts.scenarios.length > 0) {
+    const known = [...loadScenarioPacks().keys()].sort();
+    const unknownIds = opts.scenarios.filter((id) => !known.includes(id));
+    if (unknownIds.length > 0) {
+      throw new InputError(`unknown scenario pack ${unknownIds.join(', ')}`, {
+        path: '--scenarios',
+        expected: `pack ids among ${known.join(', ')}`,
+        received: unknownIds.join(', '),
+        fix: `use --scenarios ${known.join(',')} (or a subset); \`territoires scenarios list\` shows them`,
+      });
+    }
   }
   const file = territoryArg ? resolve(territoryArg) : join(examplesDir(), DEFAULT_TERRITORY, 'territory.yaml');
   const territory = await loadTerritory(file);

@@ -11,21 +11,19 @@
  * compared to the best non-digital alternative (highest socio-economic NPV against the status quo), so that the
  * value of the digital layer itself is visible.
  */
-import { join } from 'node:path';
 import { assertFinite, InputError } from '../core/errors.js';
 import type { ParameterSpec, ResolvedParameter } from '../core/parameter.js';
-import { modelDir, packageVersion } from '../core/paths.js';
+import { VERSION } from '../core/version.js';
 import { yearAxis, type YearAxis } from '../core/time.js';
 import { allocationShares } from '../carbon/index.js';
 import { sharedInfrastructure } from '../../models/digital/model.js';
 import {
-  loadParameterFile,
-  loadReference,
-  loadScenarioPacks,
   resolvePack,
   seriesForPack,
   type ParameterEntry,
+  type ReferenceData,
   type ResolvedPack,
+  type ScenarioPackFile,
 } from '../scenario/index.js';
 import type { LoadedTerritory } from '../io/territory.js';
 import { compare, type Metrics, type Yearly } from './metrics.js';
@@ -145,14 +143,24 @@ export interface TrajectoryRow {
   description?: { fr: string; en: string };
 }
 
-/** Reads scenario packs, reference data and model defaults for a territory. */
-export function prepareRun(territory: LoadedTerritory, options: RunOptions = {}): PreparedRun {
+/**
+ * Everything a run reads from disk: scenario packs, reference data, model defaults. Plain data: it can be
+ * serialised (`JSON.stringify` after `Object.fromEntries(packs)`) and bundled, e.g. for the web page.
+ */
+export interface RunData {
+  packs: ReadonlyMap<string, ScenarioPackFile>;
+  reference: ReferenceData;
+  /** Model defaults by model id (`lighting`, …, and `digital` for the device catalogue), with their file. */
+  defaults: Readonly<Record<string, { file: string; parameters: Record<string, ParameterSpec> }>>;
+}
+
+/** Prepares a run from data already loaded: resolves the packs and the defaults of each use case. Pure. */
+export function prepareRunWithData(territory: LoadedTerritory, data: RunData, options: RunOptions = {}): PreparedRun {
   const axis = yearAxis(territory.settings.startYear, territory.settings.horizonYears);
   const carbonValuePath = options.carbonValuePath ?? territory.settings.carbonValuePath ?? '2025';
-  const all = loadScenarioPacks(options.scenarioDir);
   const scenarioIds = options.scenarios && options.scenarios.length > 0 ? options.scenarios : [...DEFAULT_SCENARIOS];
-  const packs = scenarioIds.map((id) => resolvePack(id, all, { carbonValuePath }));
-  const reference = loadReference();
+  const reference = data.reference;
+  const packs = scenarioIds.map((id) => resolvePack(id, data.packs, { carbonValuePath, reference }));
 
   let wanted = territory.useCases;
   if (options.useCases && options.useCases.length > 0) {
@@ -184,12 +192,10 @@ export function prepareRun(territory: LoadedTerritory, options: RunOptions = {})
     if (!entry) throw new Error(`reference data lacks the finance rule ${name}`);
     Object.assign(financeDefaults, fromDefaults({ [name]: packParameterSpec(entry) }, entry.origin.file));
   }
-  const digitalFile = join(modelDir('digital'), 'parameters.yaml');
-  const digitalDefaults = fromDefaults(loadParameterFile(digitalFile).parameters, digitalFile);
+  const digitalDefaults = fromDefaults(data.defaults.digital.parameters, data.defaults.digital.file);
 
   const useCases: PreparedUseCase[] = wanted.map((u) => {
-    const file = join(modelDir(u.id), 'parameters.yaml');
-    const own = fromDefaults(loadParameterFile(file).parameters, file);
+    const own = fromDefaults(data.defaults[u.id].parameters, data.defaults[u.id].file);
     return {
       id: u.id,
       model: MODELS[u.id],
@@ -201,7 +207,8 @@ export function prepareRun(territory: LoadedTerritory, options: RunOptions = {})
     };
   });
 
-  // A global override (territory or command line) must name a parameter of at least one use case.
+  // A global override (territory or command line) must name a parameter of at least one use case:
+  // applying it to the first use case's table raises the "unknown parameter" error with close names.
   const globals: [string, Record<string, OverrideValue>, string][] = [
     [territory.file, territory.overrides, 'overrides'],
     ['--set', options.overrides ?? {}, '--set'],
@@ -477,7 +484,7 @@ function collapseParameters(rows: Map<string, ParameterRow[]>): ParameterRow[] {
 function manifest(run: PreparedRun, now: Date): Manifest {
   return {
     tool: 'territoires',
-    version: packageVersion(),
+    version: VERSION,
     createdAt: now.toISOString(),
     territory: { id: run.territory.id, name: run.territory.name, kind: run.territory.kind, population: run.territory.population, file: run.territory.file },
     startYear: run.axis.startYear,
@@ -497,7 +504,3 @@ function manifest(run: PreparedRun, now: Date): Manifest {
   };
 }
 
-/** Convenience: prepare and evaluate in one call. */
-export function runTerritory(territory: LoadedTerritory, options: RunOptions = {}, now?: Date): RunResults {
-  return evaluateRun(prepareRun(territory, options), now);
-}

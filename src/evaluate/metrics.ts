@@ -96,7 +96,25 @@ export interface ComparisonInput {
 }
 
 /** Computes the metrics and yearly series of one comparison in one perspective. */
-export function compare({ years, rate, reference, variant }: ComparisonInput): { metrics: Metrics; yearly: Yearly } {
+export function compare(input: ComparisonInput): { metrics: Metrics; yearly: Yearly } {
+  const { metrics, cf, df, refE, varE, netKg } = compareMetrics(input);
+  const { years, reference, variant } = input;
+  const yearly = yearlySeries(years, cf, df, refE, varE, netKg, reference.flows, variant.flows, reference.costs, variant.costs);
+  return { metrics, yearly };
+}
+
+/**
+ * The metrics alone, without the yearly series (the Monte Carlo path: no per-year arrays are kept).
+ * Returns the intermediate series `compare` reuses for the yearly output.
+ */
+export function compareMetrics({ years, rate, reference, variant }: ComparisonInput): {
+  metrics: Metrics;
+  cf: Float64Array;
+  df: Float64Array;
+  refE: Float64Array;
+  varE: Float64Array;
+  netKg: Float64Array;
+} {
   const n = years.length;
   const df = discountFactors(rate, n);
   const cf = new Float64Array(n);
@@ -135,7 +153,8 @@ export function compare({ years, rate, reference, variant }: ComparisonInput): {
   const af = annuityFactor(rate, n - 1);
   const refKwh = sumOf(reference.flows.energyKwh);
   const savedTotal = sumOf(savedKwh);
-  const avoidedKg = -sumOf(netKg);
+  const netTotalKg = sumOf(netKg);
+  const avoidedKg = 0 - netTotalKg; // `0 -` so that a zero reads 0, not -0, in results.json
   const npvNoCarbon = npv(rate, cfNoCarbon);
 
   const metrics: Metrics = {
@@ -157,13 +176,32 @@ export function compare({ years, rate, reference, variant }: ComparisonInput): {
     endOfLifeTco2e: sumOf(variant.flows.endOfLifeKgCo2e) / 1000,
     digitalTco2e: sumOf(variant.flows.digitalKgCo2e) / 1000,
     avoidedTco2e: avoidedKg / 1000,
-    netTco2e: -avoidedKg / 1000,
+    netTco2e: netTotalKg / 1000,
     carbonPaybackYears: carbonPaybackYears(netKg),
     abatementCostEurPerTco2e: abatementCost({ npvEur: npvNoCarbon, avoidedTco2e: avoidedKg / 1000 }),
     subsidiesEur: sumOf(variant.costs.subsidiesEur),
     fctvaEur: sumOf(variant.costs.fctvaEur),
   };
 
+  return { metrics, cf, df, refE, varE, netKg };
+}
+
+
+function yearlySeries(
+  years: ArrayLike<number>,
+  cf: Float64Array,
+  df: Float64Array,
+  refE: Float64Array,
+  varE: Float64Array,
+  netKg: Float64Array,
+  referenceFlows: VariantFlows,
+  variantFlows: VariantFlows,
+  referenceCosts: PerspectiveCosts,
+  variantCosts: PerspectiveCosts,
+): Yearly {
+  const n = years.length;
+  const reference = { flows: referenceFlows, costs: referenceCosts };
+  const variant = { flows: variantFlows, costs: variantCosts };
   const yearly: Yearly = {
     year: Array.from(years),
     cashFlowEur: Array.from(cf),
@@ -192,5 +230,5 @@ export function compare({ years, rate, reference, variant }: ComparisonInput): {
     yearly.emissionsAmortisedTco2e.push((variant.flows.useKgCo2e[t] + variant.flows.amortisedEmbodiedKgCo2e[t]) / 1000);
     yearly.referenceEmissionsAmortisedTco2e.push((reference.flows.useKgCo2e[t] + reference.flows.amortisedEmbodiedKgCo2e[t]) / 1000);
   }
-  return { metrics, yearly };
+  return yearly;
 }

@@ -52,6 +52,7 @@ export function fromDefaults(defaults: Readonly<Record<string, ParameterSpec>>, 
  * Applies a layer of values on top of resolved parameters, returning a new table.
  * Scenario-pack parameters carry a full spec; territory and command-line values carry a value (with unit).
  * Unknown names are an error listing the close names, so a typo never silently does nothing.
+ * Values are checked for consistency too: a service life (`…LifetimeYears`) must be > 0.
  */
 export function applyLayer(
   params: Readonly<Record<string, ResolvedParameter>>,
@@ -101,6 +102,16 @@ export function applyLayer(
         fix: 'replace it with a number',
       });
     }
+    if (isLifetime(name) && !(value > 0)) {
+      throw new InputError(`invalid value for ${name}: a lifetime must be positive`, {
+        file: layer.file,
+        line: layer.lineOf?.(name),
+        path,
+        expected: `a service life > 0 [${current.unit}]`,
+        received: String(spec.value),
+        fix: `give a positive service life in ${current.unit}, e.g. ${current.value} (the value before this one)`,
+      });
+    }
     const source = 'source' in spec && spec.source ? spec.source : `${layer.origin === 'override' ? 'command line' : 'file'} ${layer.file}`;
     const confidence: Confidence = ('confidence' in spec && spec.confidence) || 'assumption';
     out[name] = {
@@ -147,6 +158,16 @@ export function valuesOf(params: Readonly<Record<string, ResolvedParameter>>): R
   const out: Record<string, number> = {};
   for (const [name, p] of Object.entries(params)) out[name] = p.value;
   return out;
+}
+
+/**
+ * True for a parameter that is a service life (`…LifetimeYears`): consistency requires it to be > 0, since a
+ * replacement cycle of zero or negative years has no meaning.
+ * @example isLifetime('ledLuminaireLifetimeYears') // true
+ * @example isLifetime('fctvaLagYears') // false (0 is a valid lag)
+ */
+export function isLifetime(name: string): boolean {
+  return /LifetimeYears$/i.test(name);
 }
 
 function similar(a: string, b: string): boolean {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { yearAxis } from '../../src/core/time.js';
+import { compare, compareMetrics } from '../../src/evaluate/metrics.js';
+import { emptyFlows, type VariantFlows } from '../../src/evaluate/model.js';
+import { socioEconomicCosts } from '../../src/evaluate/perspective.js';
+import { npv } from '../../src/finance/index.js';
+
+const axis = yearAxis(2026, 3);
+const vac = new Float64Array(axis.length); // no carbon value: the socio-economic costs are plain money here
+
+/** Status quo: 100 €/yr of energy (1000 kWh, 1 tCO2e) from year 1. */
+function statusQuo(): VariantFlows {
+  const f = emptyFlows(axis);
+  for (let t = 1; t < axis.length; t++) {
+    f.energyCostEur[t] = 100;
+    f.energyKwh[t] = 1000;
+    f.useKgCo2e[t] = 1000;
+  }
+  return f;
+}
+
+/** A retrofit: 150 € in year 0 (0.1 tCO2e embodied), then 40 €/yr of energy (400 kWh, 0.4 tCO2e). */
+function retrofit(): VariantFlows {
+  const f = emptyFlows(axis);
+  f.capexEur[0] = 150;
+  f.embodiedKgCo2e[0] = 100;
+  for (let t = 1; t < axis.length; t++) {
+    f.energyCostEur[t] = 40;
+    f.energyKwh[t] = 400;
+    f.useKgCo2e[t] = 400;
+  }
+  return f;
+}
+
+function run(rate: number) {
+  const ref = statusQuo();
+  const v = retrofit();
+  return compare({
+    years: axis.years,
+    rate,
+    reference: { flows: ref, costs: socioEconomicCosts(ref, vac) },
+    variant: { flows: v, costs: socioEconomicCosts(v, vac) },
+  });
+}
+
+describe('compare', () => {
+  it('computes the metrics of a hand-worked retrofit', () => {
+    const { metrics: m, yearly } = run(0.1);
+    // Incremental cash flow: [-150, 60, 60, 60].
+    expect(yearly.cashFlowEur).toEqual([-150, 60, 60, 60]);
+    // NPV at 10 %: -150 + 60/1.1 + 60/1.21 + 60/1.331 = -0.789631855…
+    expect(m.npvEur).toBeCloseTo(-150 + 60 / 1.1 + 60 / 1.21 + 60 / 1.331, 10);
+    // Simple payback: cumulative -150, -90, -30, +30 → 2 + 30/60 = 2.5.
+    expect(m.simplePaybackYears).toBeCloseTo(2.5, 12);
+    // Discounted payback: never (NPV < 0).
+    expect(m.discountedPaybackYears).toBeNull();
+    // Energy saved: 3 × 600 = 1800 kWh of 3000 → 60 %.
+    expect(m.energySavedKwh).toBe(1800);
+    expect(m.energySavedFraction).toBeCloseTo(0.6, 12);
+    // Carbon: avoided 3 × 0.6 − 0.1 = 1.7 t; net −1.7 t; carbon payback: net kg [100, −600, …] → 100/600 = 0.1667.
+    expect(m.avoidedTco2e).toBeCloseTo(1.7, 12);
+    expect(m.netTco2e).toBeCloseTo(-1.7, 12);
+    expect(m.carbonPaybackYears).toBeCloseTo(1 / 6, 12);
+    // Abatement cost: −NPV / tonnes = 0.789631855… / 1.7.
+    expect(m.abatementCostEurPerTco2e).toBeCloseTo(-m.npvEur / 1.7, 10);
+    // Benefit-cost ratio: PV(60, 60, 60 at 10 %) / 150 = 149.2103… / 150.
+    expect(m.benefitCostRatio).toBeCloseTo((60 / 1.1 + 60 / 1.21 + 60 / 1.331) / 150, 10);
+    // Levelised cost of saved energy: PV of incremental non-energy costs (150 at year 0) / PV of kWh saved.
+    expect(m.levelisedCostOfSavedEnergyEurPerKwh).toBeCloseTo(150 / (600 / 1.1 + 600 / 1.21 + 600 / 1.331), 10);
+    // IRR: the rate where NPV = 0 (slightly below 10 %).
+    expect(m.irr).not.toBeNull();
+    expect(npv(m.irr!, [-150, 60, 60, 60])).toBeCloseTo(0, 8);
+    expect(m.irrMultiple).toBe(false);
+    expect(m.capexEur).toBe(150);
+  });
+
+  it('ends the cumulative discounted cash flow on the NPV', () => {
+    const { metrics, yearly } = run(0.05);
+    expect(yearly.cumulativeDiscountedCashFlowEur.at(-1)).toBeCloseTo(metrics.npvEur, 9);
+  });
+
+  it('scores zero for a variant identical to its reference', () => {
+    const ref = statusQuo();
+    const same = statusQuo();
+    const { metrics: m } = compareMetrics({
+      years: axis.years,
+      rate: 0.032,
+      reference: { flows: ref, costs: socioEconomicCosts(ref, vac) },
+      variant: { flows: same, costs: socioEconomicCosts(same, vac) },
+    });
+    expect(m.npvEur).toBe(0);
+    expect(m.avoidedTco2e).toBe(0);
+    expect(m.energySavedKwh).toBe(0);
+    expect(m.abatementCostEurPerTco2e).toBeNull();
+    expect(m.benefitCostRatio).toBeNull();
+    expect(m.irr).toBeNull();
+  });
+});
