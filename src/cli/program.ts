@@ -45,9 +45,29 @@ export async function cli(argv: string[]): Promise<number> {
     .addOption(new Option('--carbon-value <path>', 'France Stratégie carbon value path').choices(['2025', '2019']))
     .option('--set <name=value>', 'override a parameter (repeatable), e.g. --set financialDiscountRate=0.04', collect, [])
     .option('--json', 'print results.json on stdout and nothing else (files are written only with --out)')
+    .option('--theme <file>', 'report theme (YAML: organisation, logo, colours, footer), e.g. themes/exemple-bureau-etudes.yaml')
     .action(async (territory: string | undefined, opts) => {
       const { runCommand } = await import('./run.js');
       exitCode = await runCommand(territory, opts);
+    });
+
+  program
+    .command('montecarlo')
+    .description('propage les incertitudes (coût et carbone ensemble) / Monte Carlo over a territory')
+    .argument('[territory]', 'territory file (default: the built-in example)')
+    .option('-n, --draws <n>', 'number of draws', '1000')
+    .option('--seed <s>', 'seed: same seed, same numbers, whatever the threads', '1')
+    .option('--threads <k>', 'worker threads (default: up to 2)')
+    .option('-s, --scenarios <ids>', 'scenario packs, comma-separated', list)
+    .option('-u, --use-cases <ids>', 'use cases, comma-separated', list)
+    .option('--payback-within <years>', 'N for P(payback ≤ N years)', '10')
+    .option('--set <name=value>', 'override a parameter (repeatable); a set value is held fixed', collect, [])
+    .option('-o, --out <dir>', 'also write montecarlo.json into this folder')
+    .option('--json', 'print the result as JSON on stdout and nothing else')
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (territory: string | undefined, opts) => {
+      const { monteCarloCommand } = await import('./montecarlo.js');
+      exitCode = await monteCarloCommand(territory, opts);
     });
 
   program
@@ -103,6 +123,17 @@ export async function cli(argv: string[]): Promise<number> {
     .action(async (a: string, b: string, opts) => {
       const { scenariosDiff } = await import('./scenarios.js');
       exitCode = await scenariosDiff(a, b, opts);
+    });
+
+  program
+    .command('serve')
+    .description('page web locale pour saisir un territoire et lire les résultats / local web page')
+    .option('-p, --port <port>', 'port to listen on (0: any free port)', (v: string) => Number(v), 8080)
+    .option('--host <host>', 'address to listen on (default: loopback only)', '127.0.0.1')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['fr', 'en']).default('fr'))
+    .action(async (opts) => {
+      const { serveCommand } = await import('./serve.js');
+      exitCode = await serveCommand(opts);
     });
 
   try {

@@ -26,7 +26,7 @@ import {
   type ScenarioPackFile,
 } from '../scenario/index.js';
 import type { LoadedTerritory } from '../io/territory.js';
-import { compare, type Metrics, type Yearly } from './metrics.js';
+import { compare, compareMetrics, type Metrics, type Yearly } from './metrics.js';
 import type { ModelDefinition, VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
@@ -264,11 +264,17 @@ export function resolveParameters(run: PreparedRun, uc: PreparedUseCase, pack: R
 
 interface Simulated {
   flows: Record<string, VariantFlows>;
-  params: Record<string, ResolvedParameter>;
+  /** The values the model used (resolved, or resolved then replaced by a Monte Carlo draw). */
+  values: Record<string, number>;
 }
 
-function simulate(run: PreparedRun, uc: PreparedUseCase, pack: ResolvedPack, series: Record<string, Float64Array>): Simulated {
-  const params = resolveParameters(run, uc, pack);
+function simulate(
+  run: PreparedRun,
+  uc: PreparedUseCase,
+  pack: ResolvedPack,
+  series: Record<string, Float64Array>,
+  values: Record<string, number>,
+): Simulated {
   const missing = uc.model.scenarioSeries.filter((name) => !(name in series));
   if (missing.length > 0) {
     throw new InputError(`scenario ${pack.id} lacks trajectories the ${uc.id} model needs`, {
@@ -279,7 +285,7 @@ function simulate(run: PreparedRun, uc: PreparedUseCase, pack: ResolvedPack, ser
       fix: `add them to the pack or to its parent (extends)`,
     });
   }
-  const flows = uc.model.simulate({ axis: run.axis, p: valuesOf(params), s: series, inventory: uc.inventory });
+  const flows = uc.model.simulate({ axis: run.axis, p: values, s: series, inventory: uc.inventory });
   for (const v of uc.model.variants) {
     const f = flows[v.id];
     if (!f) throw new Error(`model ${uc.id} returned no flows for variant ${v.id}`);
@@ -287,7 +293,7 @@ function simulate(run: PreparedRun, uc: PreparedUseCase, pack: ResolvedPack, ser
       if (arr instanceof Float64Array) assertFinite(`model ${uc.id}, variant ${v.id}, scenario ${pack.id}`, name, arr);
     }
   }
-  return { flows, params };
+  return { flows, values };
 }
 
 /** Adds to each digital variant its share of the shared gateways, network and platform. */
@@ -324,7 +330,7 @@ function addSharedInfrastructure(run: PreparedRun, pack: ResolvedPack, series: R
       );
       const shared = sharedInfrastructure({
         axis: run.axis,
-        p: valuesOf(sim.params),
+        p: sim.values,
         s: series,
         inventory: run.territory.digital ?? {},
         devices: totalDevices,
@@ -339,6 +345,73 @@ function addSharedInfrastructure(run: PreparedRun, pack: ResolvedPack, series: R
       }
     }
   }
+}
+
+function financeSettings(uc: PreparedUseCase, p: Record<string, number>): FinanceSettings {
+  return {
+    vatRate: p.vatRate,
+    vatRecoverable: uc.vatRecoverable,
+    fctvaRate: p.fctvaRate,
+    fctvaLagYears: Math.round(p.fctvaLagYears),
+    financialDiscountRate: p.financialDiscountRate,
+    socioEconomicDiscountRate: p.socioEconomicDiscountRate,
+  };
+}
+
+/** One comparison's metrics in the Monte Carlo path: variant against the status quo, one perspective. */
+export interface MetricsRow {
+  useCase: UseCaseId;
+  variant: string;
+  comparedTo: string;
+  perspective: Perspective;
+  metrics: Metrics;
+}
+
+/**
+ * Evaluates one scenario with given parameter values per use case, and returns the metrics of every variant
+ * against its status quo in both perspectives, without yearly series: the inner loop of Monte Carlo and
+ * sensitivity analyses. `series` may be the pack's trajectories scaled by a draw. Rows come in a fixed order
+ * (use cases, then variants, then perspectives), the same for every call with the same run.
+ */
+export function evaluateScenarioMetrics(
+  run: PreparedRun,
+  pack: ResolvedPack,
+  series: Record<string, Float64Array>,
+  values: ReadonlyMap<UseCaseId, Record<string, number>>,
+): MetricsRow[] {
+  const sims = new Map<UseCaseId, Simulated>();
+  for (const uc of run.useCases) sims.set(uc.id, simulate(run, uc, pack, series, values.get(uc.id)!));
+  addSharedInfrastructure(run, pack, series, sims);
+  const rows: MetricsRow[] = [];
+  for (const uc of run.useCases) {
+    const sim = sims.get(uc.id)!;
+    const settings = financeSettings(uc, sim.values);
+    const statusQuo = uc.model.variants.find((v) => v.kind === 'statusQuo')!;
+    const ref = sim.flows[statusQuo.id];
+    const refCosts = {
+      financial: financialCosts(ref, settings, subsidiesFor(uc, statusQuo.id, statusQuo.kind)),
+      socioEconomic: socioEconomicCosts(ref, series.carbonValueEurPerTco2e),
+    };
+    for (const v of uc.model.variants) {
+      if (v.kind === 'statusQuo') continue;
+      const f = sim.flows[v.id];
+      const costs = {
+        financial: financialCosts(f, settings, subsidiesFor(uc, v.id, v.kind)),
+        socioEconomic: socioEconomicCosts(f, series.carbonValueEurPerTco2e),
+      };
+      for (const perspective of PERSPECTIVES) {
+        const rate = perspective === 'financial' ? settings.financialDiscountRate : settings.socioEconomicDiscountRate;
+        const { metrics } = compareMetrics({
+          years: run.axis.years,
+          rate,
+          reference: { flows: ref, costs: refCosts[perspective] },
+          variant: { flows: f, costs: costs[perspective] },
+        });
+        rows.push({ useCase: uc.id, variant: v.id, comparedTo: statusQuo.id, perspective, metrics });
+      }
+    }
+  }
+  return rows;
 }
 
 function subsidiesFor(uc: PreparedUseCase, variantId: string, kind: string): SubsidyRule[] {
@@ -367,25 +440,23 @@ export function evaluateRun(run: PreparedRun, now: Date = new Date()): RunResult
       ]),
     );
     const sims = new Map<UseCaseId, Simulated>();
-    for (const uc of run.useCases) sims.set(uc.id, simulate(run, uc, pack, series));
+    const resolved = new Map<UseCaseId, Record<string, ResolvedParameter>>();
+    for (const uc of run.useCases) {
+      const params = resolveParameters(run, uc, pack);
+      resolved.set(uc.id, params);
+      sims.set(uc.id, simulate(run, uc, pack, series, valuesOf(params)));
+    }
     addSharedInfrastructure(run, pack, series, sims);
     for (const uc of run.useCases) {
       const sim = sims.get(uc.id)!;
-      const p = sim.params;
+      const p = resolved.get(uc.id)!;
       for (const prm of Object.values(p)) {
         const key = `${uc.id}\u0000${prm.name}`;
         const rows = parameterRows.get(key) ?? [];
         rows.push(parameterRow(uc.id, pack.id, prm));
         parameterRows.set(key, rows);
       }
-      const settings: FinanceSettings = {
-        vatRate: p.vatRate.value,
-        vatRecoverable: uc.vatRecoverable,
-        fctvaRate: p.fctvaRate.value,
-        fctvaLagYears: Math.round(p.fctvaLagYears.value),
-        financialDiscountRate: p.financialDiscountRate.value,
-        socioEconomicDiscountRate: p.socioEconomicDiscountRate.value,
-      };
+      const settings = financeSettings(uc, sim.values);
       const costs = new Map<string, Record<Perspective, PerspectiveCosts>>();
       for (const v of uc.model.variants) {
         const f = sim.flows[v.id];
@@ -441,7 +512,7 @@ export function evaluateRun(run: PreparedRun, now: Date = new Date()): RunResult
     }
   }
   return {
-    manifest: manifest(run, now),
+    manifest: runManifest(run, now),
     results,
     parameters: collapseParameters(parameterRows),
     flows: flowsOut,
@@ -481,7 +552,7 @@ function collapseParameters(rows: Map<string, ParameterRow[]>): ParameterRow[] {
   return out;
 }
 
-function manifest(run: PreparedRun, now: Date): Manifest {
+export function runManifest(run: PreparedRun, now: Date): Manifest {
   return {
     tool: 'territoires',
     version: VERSION,

@@ -32,6 +32,7 @@ import {
   npv,
   paybackPeriod,
 } from '../finance/index.js';
+import { signChanges } from '../finance/internal/polynomialRoots.js';
 import type { VariantFlows } from './model.js';
 import { totalEmissionsKg, type PerspectiveCosts } from './perspective.js';
 
@@ -142,7 +143,9 @@ export function compareMetrics({ years, rate, reference, variant }: ComparisonIn
   }
 
   const npvEur = npv(rate, cf);
-  const roots = irrRoots(cf);
+  // Fewer than two sign changes: at most one real IRR (Descartes' rule of signs), found by Newton in `irr`.
+  // Otherwise all real roots are computed, and the one closest to the discount rate is reported.
+  const roots = signChanges(cf) >= 2 ? irrRoots(cf) : [];
   let irrValue: number | null;
   if (roots.length > 1) {
     irrValue = roots.reduce((best, r) => (Math.abs(r - rate) < Math.abs(best - rate) ? r : best), roots[0]);

@@ -1,0 +1,315 @@
+/**
+ * Monte Carlo over a run: cost and carbon from the same draws, for every use case × variant × scenario ×
+ * perspective.
+ *
+ * What is uncertain: every parameter with a `distribution`, or with a `range` only (then PERT(low, mode ?? value,
+ * high), `defaultDistribution` in src/uncertainty), unless the territory or the command line set its value (a
+ * value the user states is held fixed); and every scenario trajectory with a `relativeRange` (a multiplier on
+ * the whole path, PERT(low, 1, high)).
+ *
+ * Common random numbers: each uncertain quantity has one uniform column shared by all scenarios and use cases;
+ * it is mapped through the quantile function of that quantity's own distribution in each (scenario, use case).
+ * Scenarios are then compared draw by draw under the same uncertainty, not under different noise.
+ *
+ * Determinism: draws are sampled per chunk from (seed, chunk index) (Latin hypercube within each chunk), so the
+ * same seed gives the same numbers whatever the number of worker threads or the order chunks are computed in.
+ */
+import { InputError } from '../core/errors.js';
+import type { Distribution, ResolvedParameter } from '../core/parameter.js';
+import { compileQuantile, defaultDistribution } from '../uncertainty/distributions.js';
+import { planChunks, sampleChunk } from '../uncertainty/chunks.js';
+import { summarize } from '../uncertainty/statistics.js';
+import { seriesForPack } from '../scenario/index.js';
+import { evaluateScenarioMetrics, resolveParameters, PERSPECTIVES, type Perspective, type PreparedRun } from './engine.js';
+import { valuesOf } from './resolve.js';
+import type { UseCaseId } from './registry.js';
+
+/** Metrics summarised by Monte Carlo (the others are deterministic or derived). */
+export const MC_METRICS = [
+  'npvEur',
+  'irr',
+  'simplePaybackYears',
+  'discountedPaybackYears',
+  'benefitCostRatio',
+  'lifecycleCostEur',
+  'energySavedKwh',
+  'avoidedTco2e',
+  'netTco2e',
+  'carbonPaybackYears',
+  'abatementCostEurPerTco2e',
+] as const;
+export type McMetric = (typeof MC_METRICS)[number];
+
+export interface UncertainQuantity {
+  /** Parameter name, or `trajectory:<name>` for a scenario trajectory's multiplier. */
+  name: string;
+  kind: 'parameter' | 'trajectory';
+  /** Where its distribution comes from, for the report. */
+  distribution: Distribution;
+  unit: string;
+  source: string | null;
+  confidence: string;
+}
+
+interface Plan {
+  quantities: UncertainQuantity[];
+  /** For each scenario index: base series, trajectory multipliers' quantile functions by quantity index. */
+  scenarios: {
+    series: Record<string, Float64Array>;
+    trajectories: { q: number; name: string; quantile: (u: number) => number }[];
+    useCases: { id: UseCaseId; base: Record<string, number>; parameters: { q: number; name: string; quantile: (u: number) => number }[] }[];
+  }[];
+}
+
+function parameterDistribution(p: ResolvedParameter): Distribution | null {
+  if (p.origin === 'territory' || p.origin === 'override') return null;
+  if (p.distribution) return p.distribution;
+  if (p.range && p.range.high > p.range.low) return defaultDistribution(p.value, p.range);
+  return null;
+}
+
+/** Lists the uncertain quantities of a run and compiles their quantile functions per scenario and use case. */
+export function planUncertainty(run: PreparedRun): Plan {
+  const index = new Map<string, number>();
+  const quantities: UncertainQuantity[] = [];
+  const q = (name: string, info: Omit<UncertainQuantity, 'name'>): number => {
+    let i = index.get(name);
+    if (i === undefined) {
+      i = quantities.length;
+      index.set(name, i);
+      quantities.push({ name, ...info });
+    }
+    return i;
+  };
+  const scenarios: Plan['scenarios'] = run.packs.map((pack) => {
+    const series = seriesForPack(pack, run.axis);
+    const trajectories: Plan['scenarios'][number]['trajectories'] = [];
+    for (const [name, t] of Object.entries(pack.trajectories)) {
+      if (!t.relativeRange || !(t.relativeRange.high > t.relativeRange.low)) continue;
+      const dist: Distribution = { type: 'pert', low: t.relativeRange.low, mode: 1, high: t.relativeRange.high };
+      const i = q(`trajectory:${name}`, { kind: 'trajectory', distribution: dist, unit: 'fraction', source: t.source ?? null, confidence: t.confidence });
+      trajectories.push({ q: i, name, quantile: compileQuantile(dist, 'monteCarlo') });
+    }
+    const useCases = run.useCases.map((uc) => {
+      const resolved = resolveParameters(run, uc, pack);
+      const parameters: { q: number; name: string; quantile: (u: number) => number }[] = [];
+      for (const p of Object.values(resolved)) {
+        const dist = parameterDistribution(p);
+        if (!dist) continue;
+        const i = q(p.name, { kind: 'parameter', distribution: dist, unit: p.unit, source: p.source, confidence: p.confidence });
+        parameters.push({ q: i, name: p.name, quantile: compileQuantile(dist, 'monteCarlo') });
+      }
+      return { id: uc.id, base: valuesOf(resolved), parameters };
+    });
+    return { series, trajectories, useCases };
+  });
+  return { quantities, scenarios };
+}
+
+export interface MonteCarloOptions {
+  draws: number;
+  seed: number;
+  /** Draws per chunk: fixed by the run (not by the thread count) so results do not depend on threads. */
+  chunkSize?: number;
+  method?: 'lhs' | 'random';
+  /** Payback threshold for P(payback ≤ N) [years]. */
+  paybackWithinYears?: number;
+  onProgress?: (doneDraws: number, totalDraws: number) => void;
+  /** Checked between chunks; a true value stops the run (Ctrl-C). */
+  shouldStop?: () => boolean;
+}
+
+/** The layout of the metric columns: one row per (scenario, use case, variant, perspective). */
+export interface RowKey {
+  useCase: UseCaseId;
+  variant: string;
+  comparedTo: string;
+  scenario: string;
+  perspective: Perspective;
+}
+
+/** The rows Monte Carlo fills, in the order `evaluateScenarioMetrics` returns them, scenario after scenario. */
+export function rowKeys(run: PreparedRun): RowKey[] {
+  const keys: RowKey[] = [];
+  for (const pack of run.packs) {
+    for (const uc of run.useCases) {
+      const statusQuo = uc.model.variants.find((v) => v.kind === 'statusQuo')!.id;
+      for (const v of uc.model.variants) {
+        if (v.kind === 'statusQuo') continue;
+        for (const perspective of PERSPECTIVES) {
+          keys.push({ useCase: uc.id, variant: v.id, comparedTo: statusQuo, scenario: pack.id, perspective });
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+/**
+ * Evaluates draws [chunk.start, chunk.start + chunk.size) into `columns[row][metric]` (Float32Array of all
+ * draws). Pure given the run and the plan; used by the main thread and by workers alike.
+ */
+export function evaluateChunk(
+  run: PreparedRun,
+  plan: Plan,
+  chunk: { index: number; start: number; size: number },
+  seed: number,
+  method: 'lhs' | 'random',
+  write: (row: number, metric: number, draw: number, value: number) => void,
+): void {
+  const identity = (u: number) => u;
+  const uniforms = sampleChunk(
+    plan.quantities.map(() => identity),
+    seed,
+    chunk.index,
+    chunk.start,
+    chunk.size,
+    method,
+  );
+  for (let d = 0; d < chunk.size; d++) {
+    let row = 0;
+    plan.scenarios.forEach((sc, s) => {
+      const pack = run.packs[s];
+      let series = sc.series;
+      if (sc.trajectories.length > 0) {
+        series = { ...sc.series };
+        for (const t of sc.trajectories) {
+          const k = t.quantile(uniforms[t.q][d]);
+          const base = sc.series[t.name];
+          const scaled = new Float64Array(base.length);
+          for (let i = 0; i < base.length; i++) scaled[i] = base[i] * k;
+          series[t.name] = scaled;
+        }
+      }
+      const values = new Map<UseCaseId, Record<string, number>>();
+      for (const uc of sc.useCases) {
+        const v = { ...uc.base };
+        for (const p of uc.parameters) v[p.name] = p.quantile(uniforms[p.q][d]);
+        values.set(uc.id, v);
+      }
+      const rows = evaluateScenarioMetrics(run, pack, series, values);
+      for (const r of rows) {
+        const m = r.metrics as unknown as Record<string, number | null>;
+        for (let j = 0; j < MC_METRICS.length; j++) {
+          const x = m[MC_METRICS[j]];
+          write(row, j, chunk.start + d, x === null ? NaN : x);
+        }
+        row++;
+      }
+    });
+  }
+}
+
+export interface MetricSummary {
+  mean: number | null;
+  sd: number | null;
+  p5: number | null;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  /** Share of draws where the metric exists (a payback may not be reached, an IRR may not exist). */
+  defined: number;
+}
+
+export interface MonteCarloRow extends RowKey {
+  metrics: Record<McMetric, MetricSummary>;
+  probabilities: { npvPositive: number; netNegative: number; both: number; paybackWithin: number };
+}
+
+export interface MonteCarloResult {
+  draws: number;
+  seed: number;
+  method: 'lhs' | 'random';
+  chunkSize: number;
+  paybackWithinYears: number;
+  quantities: UncertainQuantity[];
+  results: MonteCarloRow[];
+}
+
+/** Summarises the metric columns of all draws into the Monte Carlo result rows. */
+export function summariseColumns(
+  keys: RowKey[],
+  columns: Float32Array[][],
+  options: { draws: number; seed: number; method: 'lhs' | 'random'; chunkSize: number; paybackWithinYears: number; quantities: UncertainQuantity[] },
+): MonteCarloResult {
+  const results: MonteCarloRow[] = keys.map((key, r) => {
+    const metrics = {} as Record<McMetric, MetricSummary>;
+    MC_METRICS.forEach((name, j) => {
+      const col = columns[r][j];
+      const finite: number[] = [];
+      for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i])) finite.push(col[i]);
+      if (finite.length === 0) {
+        metrics[name] = { mean: null, sd: null, p5: null, p10: null, p50: null, p90: null, p95: null, defined: 0 };
+      } else {
+        const s = summarize(finite);
+        metrics[name] = { mean: s.mean, sd: s.sd, p5: s.p5, p10: s.p10, p50: s.p50, p90: s.p90, p95: s.p95, defined: finite.length / col.length };
+      }
+    });
+    const npv = columns[r][MC_METRICS.indexOf('npvEur')];
+    const net = columns[r][MC_METRICS.indexOf('netTco2e')];
+    const payback = columns[r][MC_METRICS.indexOf('simplePaybackYears')];
+    let npvPositive = 0;
+    let netNegative = 0;
+    let both = 0;
+    let within = 0;
+    for (let i = 0; i < npv.length; i++) {
+      const a = npv[i] > 0;
+      const b = net[i] < 0;
+      if (a) npvPositive++;
+      if (b) netNegative++;
+      if (a && b) both++;
+      if (Number.isFinite(payback[i]) && payback[i] <= options.paybackWithinYears) within++;
+    }
+    const n = npv.length;
+    return { ...key, metrics, probabilities: { npvPositive: npvPositive / n, netNegative: netNegative / n, both: both / n, paybackWithin: within / n } };
+  });
+  return {
+    draws: options.draws,
+    seed: options.seed,
+    method: options.method,
+    chunkSize: options.chunkSize,
+    paybackWithinYears: options.paybackWithinYears,
+    quantities: options.quantities,
+    results,
+  };
+}
+
+export const DEFAULT_CHUNK_SIZE = 256;
+
+/** Runs the Monte Carlo on the calling thread (see `runMonteCarloThreads` for worker threads). */
+export function runMonteCarlo(run: PreparedRun, options: MonteCarloOptions): MonteCarloResult {
+  const { draws, seed } = options;
+  if (!Number.isSafeInteger(draws) || draws < 1) {
+    throw new InputError('invalid number of draws', { path: '--draws', expected: 'a whole number ≥ 1', received: String(draws), fix: 'e.g. --draws 10000' });
+  }
+  if (!Number.isSafeInteger(seed)) {
+    throw new InputError('invalid seed', { path: '--seed', expected: 'a whole number', received: String(seed), fix: 'e.g. --seed 42' });
+  }
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const method = options.method ?? 'lhs';
+  const plan = planUncertainty(run);
+  const keys = rowKeys(run);
+  const columns = keys.map(() => MC_METRICS.map(() => new Float32Array(draws)));
+  let done = 0;
+  for (const chunk of planChunks(draws, chunkSize)) {
+    if (options.shouldStop?.()) throw new McInterrupted(done, draws);
+    evaluateChunk(run, plan, chunk, seed, method, (row, metric, draw, value) => {
+      columns[row][metric][draw] = value;
+    });
+    done += chunk.size;
+    options.onProgress?.(done, draws);
+  }
+  return summariseColumns(keys, columns, { draws, seed, method, chunkSize, paybackWithinYears: options.paybackWithinYears ?? 10, quantities: plan.quantities });
+}
+
+/** Raised when a run is stopped between chunks (Ctrl-C); nothing is written. */
+export class McInterrupted extends Error {
+  constructor(
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`Monte Carlo stopped after ${done} of ${total} draws`);
+    this.name = 'McInterrupted';
+  }
+}
