@@ -9,7 +9,8 @@
  *       columns: { type: TYPE_LAMPE, powerW: PUISSANCE_W, count: NOMBRE }   # inventory field: column in the file
  *       defaults: { count: 1 }         # values for fields the file does not have
  *       groupBy: [type, powerW]        # optional: rows with the same values become one item …
- *       sum: [count]                   # … whose listed fields are added up
+ *       sum: [count]                   # … whose listed fields are added up (numbers ≥ 0 in every row);
+ *                                      # other fields keep the value of the group's first row
  *
  * CSV: delimiter `;` or `,` detected from the header line, quotes per RFC 4180, decimal comma accepted
  * (`0,15`), a UTF-8 BOM ignored. GeoJSON: one row per feature, from its `properties`.
@@ -18,7 +19,7 @@
  */
 import { extname, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { readTextFile } from './yaml.js';
+import { describeValue, readTextFile } from './yaml.js';
 
 export interface TableSource {
   file: string;
@@ -255,6 +256,21 @@ export async function readTableSource(source: TableSource, baseDir: string, wher
   const grouped: Record<string, string | number>[] = [];
   const groupedOrigin: SourcedItems['origin'] = [];
   items.forEach((item, i) => {
+    // A value that cannot be added would otherwise vanish from the group's total without a word.
+    for (const f of sumFields) {
+      const v = item[f];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        const col = columns[f];
+        throw new InputError(`${file}: cannot add up ${f} at row ${origin[i].line}`, {
+          file,
+          line: origin[i].line,
+          path: `${where}.${f}${col ? ` (column ${col})` : ''}`,
+          expected: `a number ≥ 0 in every row, since \`sum\` adds up ${f} over the rows of a group`,
+          received: describeValue(v),
+          fix: col ? `correct column ${col} at row ${origin[i].line}` : `map a column to ${f} in \`columns\`, or give it in \`defaults\``,
+        });
+      }
+    }
     const key = JSON.stringify(source.groupBy!.map((k) => item[k] ?? null));
     const at = groups.get(key);
     if (at === undefined) {

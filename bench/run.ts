@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: speed and memory figures beside their targets (issue "Uncertainty and sensitivity, and the
+ * performance benchmark"). These are measurements, not tests: a figure that misses its target is printed as
+ * such, never hidden. `npm run bench -- --short` (CI) runs each benchmark on a small size and checks
+ * correctness only (results equal to their references), exiting non-zero when a check fails.
+ *
+ * Where a full-size run would take minutes, the bench measures a stated sample and extrapolates linearly
+ * (the work is linear in draws and in communes); the line says so.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { irr as financialIrr } from 'financial';
+import { examplesDir, packageRoot } from '../src/core/paths.js';
+import { evaluateScenarioMetrics, resolveParameters, type PreparedRun } from '../src/evaluate/engine.js';
+import { prepareRun } from '../src/evaluate/load.js';
+import { runMonteCarloThreads } from '../src/evaluate/montecarlo-threads.js';
+import { valuesOf } from '../src/evaluate/resolve.js';
+import type { UseCaseId } from '../src/evaluate/registry.js';
+import { irr } from '../src/finance/index.js';
+import { loadTerritory } from '../src/io/territory.js';
+import { createRng } from '../src/uncertainty/rng.js';
+import { seriesForPack } from '../src/scenario/index.js';
+
+const short = process.argv.includes('--short');
+const lines: string[] = [];
+let failed = false;
+
+function report(name: string, measured: string, target: string, ok: boolean | null, note = ''): void {
+  const status = ok === null ? '·' : ok ? 'ok' : 'MISSED';
+  lines.push(`${status.padEnd(6)} ${name.padEnd(58)} ${measured.padStart(22)}   target ${target}${note ? `   (${note})` : ''}`);
+  console.log(lines[lines.length - 1]);
+}
+
+function check(name: string, ok: boolean, detail: string): void {
+  console.log(`${ok ? 'check ok' : 'CHECK FAILED'}  ${name}: ${detail}`);
+  if (!ok) failed = true;
+}
+
+const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'territory.yaml'));
+
+// 1. One evaluation: one use case, all its variants, one scenario, 25 years.
+{
+  const run = prepareRun(territory, { scenarios: ['TEND'] });
+  const pack = run.packs[0];
+  const series = seriesForPack(pack, run.axis);
+  for (const uc of run.useCases) {
+    const single: PreparedRun = { ...run, useCases: [uc] };
+    const values = new Map<UseCaseId, Record<string, number>>([[uc.id, valuesOf(resolveParameters(run, uc, pack))]]);
+    const n = short ? 20 : 2000;
+    evaluateScenarioMetrics(single, pack, series, values); // warm-up
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) evaluateScenarioMetrics(single, pack, series, values);
+    const perSecond = n / ((performance.now() - t0) / 1000);
+    report(`one evaluation (${uc.id}, all variants, 1 scenario, 25 yr)`, `${Math.round(perSecond).toLocaleString('en')} /s`, '≥ 200,000 /s', short ? null : perSecond >= 200_000);
+  }
+}
+
+// 2. Monte Carlo: 100,000 draws × 4 use cases × 5 scenarios on the built-in example, 2 threads.
+{
+  const draws = short ? 32 : 2048;
+  const runOptions = {};
+  const run = prepareRun(territory, runOptions);
+  const t0 = performance.now();
+  const result = await runMonteCarloThreads(run, territory, runOptions, { draws, seed: 1, threads: 2, chunkSize: short ? 16 : 256 });
+  const seconds = (performance.now() - t0) / 1000;
+  const extrapolated = (seconds * 100_000) / draws;
+  report(
+    'Monte Carlo 100,000 draws × 4 use cases × 5 scenarios',
+    `${extrapolated.toFixed(1)} s`,
+    '≤ 3 s wall, 2 cores',
+    short ? null : extrapolated <= 3,
+    `measured ${seconds.toFixed(2)} s on ${draws} draws, extrapolated linearly`,
+  );
+  check('Monte Carlo rows', result.results.length === 2 * 5 * 12, `${result.results.length} rows (12 variants × 5 scenarios × 2 perspectives)`);
+}
+
+// 3. National roll-up: 35,000 communes × 4 use cases × 5 scenarios (generated inventories: the example town
+//    scaled; measured on a sample and extrapolated).
+{
+  const sample = short ? 2 : 40;
+  const run = prepareRun(territory, {});
+  const before = process.memoryUsage().rss;
+  const t0 = performance.now();
+  for (let c = 0; c < sample; c++) {
+    for (const pack of run.packs) {
+      const series = seriesForPack(pack, run.axis);
+      const values = new Map<UseCaseId, Record<string, number>>(run.useCases.map((u) => [u.id, valuesOf(resolveParameters(run, u, pack))]));
+      evaluateScenarioMetrics(run, pack, series, values);
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const extrapolated = (seconds * 35_000) / sample;
+  const rssGb = Math.max(process.memoryUsage().rss, before) / 1e9;
+  report(
+    'national roll-up 35,000 communes × 4 use cases × 5 scenarios',
+    `${extrapolated.toFixed(0)} s, ${rssGb.toFixed(2)} GB`,
+    '≤ 10 s, ≤ 2 GB',
+    short ? null : extrapolated <= 10 && rssGb <= 2,
+    `measured ${seconds.toFixed(2)} s on ${sample} communes, extrapolated linearly; metrics only`,
+  );
+}
+
+// 4. CLI cold start: `territoires --help` from the built package.
+{
+  const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+  if (!existsSync(cli)) {
+    report('territoires --help cold start', 'not built', '≤ 300 ms', null, 'run `npm run build` first');
+  } else {
+    const times: number[] = [];
+    for (let i = 0; i < (short ? 1 : 7); i++) {
+      const t0 = performance.now();
+      execFileSync(process.execPath, [cli, '--help'], { stdio: 'ignore' });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    report('territoires --help cold start (median)', `${median.toFixed(0)} ms`, '≤ 300 ms', short ? null : median <= 300);
+  }
+}
+
+// 5. IRR over 100,000 cash-flow series of 26 years against the `financial` package (a numpy-financial port).
+{
+  const n = short ? 2000 : 100_000;
+  const rng = createRng(12345);
+  const series: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = new Float64Array(26);
+    s[0] = -(500 + 1000 * rng.next());
+    for (let t = 1; t < 26; t++) s[t] = 20 + 150 * rng.next();
+    series.push(s);
+  }
+  const arrays = series.map((s) => Array.from(s));
+  let t0 = performance.now();
+  const ours = series.map((s) => irr(s));
+  const oursMs = performance.now() - t0;
+  t0 = performance.now();
+  const theirs = arrays.map((s) => financialIrr(s));
+  const theirsMs = performance.now() - t0;
+  let maxDiff = 0;
+  for (let i = 0; i < n; i++) maxDiff = Math.max(maxDiff, Math.abs(ours[i] - theirs[i]));
+  const ratio = theirsMs / oursMs;
+  report(`IRR, ${n.toLocaleString('en')} series × 26 years`, `${oursMs.toFixed(0)} ms (${ratio.toFixed(1)}× financial)`, '≥ 5× faster than financial', short ? null : ratio >= 5);
+  check('IRR equals financial', maxDiff <= 1e-9, `max |difference| ${maxDiff.toExponential(2)}`);
+}
+
+// 6. The full report of the town example (all formats) when the report generator is present.
+{
+  const reportModule = join(packageRoot(), 'src', 'report', 'index.ts');
+  if (existsSync(reportModule)) {
+    const { runTerritory } = await import('../src/evaluate/load.js');
+    const { renderReport } = (await import('../src/report/index.js')) as {
+      renderReport: (r: unknown, formats: string[], lang: 'fr' | 'en', theme?: unknown) => Promise<unknown[]>;
+    };
+    const t0 = performance.now();
+    const results = runTerritory(territory, {});
+    const files = await renderReport(results, short ? ['html'] : ['html', 'md', 'xlsx'], 'fr');
+    const seconds = (performance.now() - t0) / 1000;
+    report('full report, town example (run + html, md, xlsx)', `${seconds.toFixed(2)} s`, '≤ 5 s', short ? null : seconds <= 5);
+    check('report files', files.length > 0, `${files.length} files rendered`);
+  } else {
+    report('full report, town example', 'no report generator', '≤ 5 s', null);
+  }
+}
+
+if (failed) {
+  console.error('bench: a correctness check failed');
+  process.exitCode = 1;
+}
