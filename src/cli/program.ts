@@ -44,6 +44,7 @@ export async function cli(argv: string[]): Promise<number> {
     .addOption(new Option('--lang <lang>', 'language of reports and messages').choices(['fr', 'en']).default('fr'))
     .addOption(new Option('--carbon-value <path>', 'France Stratégie carbon value path').choices(['2025', '2019']))
     .option('--set <name=value>', 'override a parameter (repeatable), e.g. --set financialDiscountRate=0.04', collect, [])
+    .option('--calibration <file>', 'apply a calibrated parameter: the JSON that `territoires calibrate --parameter … --json` prints (repeatable)', collect, [])
     .option('--json', 'print results.json on stdout and nothing else (files are written only with --out)')
     .option('--theme <file>', 'report theme (YAML: organisation, logo, colours, footer), e.g. themes/exemple-bureau-etudes.yaml')
     .action(async (territory: string | undefined, opts) => {
@@ -68,6 +69,26 @@ export async function cli(argv: string[]): Promise<number> {
     .action(async (territory: string | undefined, opts) => {
       const { monteCarloCommand } = await import('./montecarlo.js');
       exitCode = await monteCarloCommand(territory, opts);
+    });
+
+  program
+    .command('calibrate')
+    .description('cale une ligne de base sur des relevés (IPMVP option C, ASHRAE Guideline 14) / fit a baseline to metered data')
+    .argument('<data>', 'CSV or XLSX with dates, consumption and degree days or temperatures')
+    .requiredOption('--y <column>', 'consumption column')
+    .requiredOption('--x <columns>', 'explanatory column(s), comma-separated (degree days, or temperature for change-point models)', list)
+    .addOption(new Option('--model <model>', 'regression model').choices(['linear', '3p-heating', '3p-cooling', '4p', '5p']).default('linear'))
+    .option('--date <column>', 'date column (default: the first column that reads as dates)')
+    .option('--reporting-from <date>', 'first date of the reporting period: savings are measured from it')
+    .option('--parameter <name>', 'model parameter the measured savings calibrate (needs --reporting-from)')
+    .addOption(new Option('--quantity <q>', 'what the parameter holds').choices(['savingsFraction', 'consumptionRatio']))
+    .option('--confidence <level>', 'confidence level of the savings uncertainty, e.g. 0.9', Number)
+    .option('--sheet <name>', 'XLSX sheet')
+    .option('--json', 'print the fit as JSON on stdout and nothing else')
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (file: string, opts) => {
+      const { calibrateCommand } = await import('./calibrate.js');
+      exitCode = await calibrateCommand(file, opts);
     });
 
   program

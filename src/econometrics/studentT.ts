@@ -15,7 +15,7 @@ function requireDf(fn: string, df: number): void {
  * @param t statistic [dimensionless]
  * @param df degrees of freedom (ν > 0; not necessarily an integer)
  * @returns P(|T_ν| ≥ |t|) in [0, 1]
- * @example studentTTwoSidedP(2.228138851986, 10) // 0.05 (the tabulated 97.5 % quantile for ν = 10)
+ * @example studentTTwoSidedP(2.228138851986, 10) // 0.0500000000000 (2.228 is the tabulated 97.5 % quantile for ν = 10)
  */
 export function studentTTwoSidedP(t: number, df: number): number {
   requireDf('studentTTwoSidedP', df);
@@ -46,7 +46,7 @@ export function studentTCdf(t: number, df: number): number {
  * @param confidence two-sided confidence level [fraction], 0 < confidence < 1 (e.g. 0.9, 0.68)
  * @param df degrees of freedom (ν > 0)
  * @returns critical value t > 0
- * @example studentTCritical(0.95, 10) // 2.2281388519649385 (tables: 2.228)
+ * @example studentTCritical(0.95, 10) // 2.2281388519862757 (tables: 2.228)
  */
 export function studentTCritical(confidence: number, df: number): number {
   requireDf('studentTCritical', df);

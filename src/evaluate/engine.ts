@@ -30,7 +30,7 @@ import { compare, compareMetrics, type Metrics, type Yearly } from './metrics.js
 import type { ModelDefinition, VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
-import { applyLayer, applyScenarioParameters, fromDefaults, valuesOf, type OverrideValue } from './resolve.js';
+import { applyLayer, applyScenarioParameters, fromDefaults, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
 
 export const DEFAULT_SCENARIOS = ['TEND', 'S1', 'S2', 'S3', 'S4'] as const;
 export const PERSPECTIVES = ['financial', 'socioEconomic'] as const;
@@ -52,6 +52,11 @@ export interface RunOptions {
   scenarioDir?: string;
   /** Seed recorded in the manifest (deterministic runs use none). */
   seed?: number | null;
+  /**
+   * Parameters calibrated from measured data (src/econometrics `calibrationLayer`), applied after the
+   * territory's values and before `--set`; their origin reads `calibrated` with the data file's hash.
+   */
+  calibrations?: OverrideLayer[];
 }
 
 export interface PreparedUseCase {
@@ -258,6 +263,7 @@ export function resolveParameters(run: PreparedRun, uc: PreparedUseCase, pack: R
     values: uc.overrides,
     lineOf: (n) => t.lineOf(['useCases', uc.id, 'overrides', n]),
   });
+  for (const layer of run.options.calibrations ?? []) params = applyLayer(params, layer, { ignoreUnknown: true });
   params = applyLayer(params, { origin: 'override', file: '--set', values: run.options.overrides ?? {} }, { ignoreUnknown: true });
   return params;
 }

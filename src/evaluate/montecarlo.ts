@@ -4,8 +4,8 @@
  *
  * What is uncertain: every parameter with a `distribution`, or with a `range` only (then PERT(low, mode ?? value,
  * high), `defaultDistribution` in src/uncertainty), unless the territory or the command line set its value (a
- * value the user states is held fixed); and every scenario trajectory with a `relativeRange` (a multiplier on
- * the whole path, PERT(low, 1, high)).
+ * value the user states is held fixed); a calibrated parameter is drawn within its calibration's range; and
+ * every scenario trajectory with a `relativeRange` (a multiplier on the whole path, PERT(low, 1, high)).
  *
  * Common random numbers: each uncertain quantity has one uniform column shared by all scenarios and use cases;
  * it is mapped through the quantile function of that quantity's own distribution in each (scenario, use case).

@@ -62,6 +62,11 @@ export interface Recommendation {
   figures: KeyFigures | null;
   /** Number of variants compared to the status quo. */
   candidates: number;
+  /**
+   * Variants with a higher socio-economic NPV than the recommended one (and a positive one) that are left aside
+   * because they increase emissions, best first.
+   */
+  excludedForCarbon: string[];
 }
 
 export interface DigitalLayerValue {
@@ -166,6 +171,10 @@ export function recommend(results: RunResults): RecommendationSet {
         carbonIncrease: chosen ? chosen.socioEconomic.metrics.netTco2e > 0 : false,
         figures: chosen ? keyFigures(chosen.financial.metrics, chosen.socioEconomic.metrics) : null,
         candidates: candidates.length,
+        excludedForCarbon: worthIt
+          .filter((p) => p.socioEconomic.metrics.netTco2e > 0 && (!chosen || npvOf(p) > npvOf(chosen)))
+          .sort((a, b) => npvOf(b) - npvOf(a))
+          .map((p) => p.variant),
       });
 
       for (const p of list.filter(complete)) {

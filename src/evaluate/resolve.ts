@@ -7,14 +7,14 @@
  * the one the user gives (default `assumption`, since the toolkit cannot vouch for it).
  */
 import { InputError } from '../core/errors.js';
-import type { Confidence, Origin, ParameterSpec, ResolvedParameter } from '../core/parameter.js';
+import type { Confidence, Origin, ParameterSpec, Range, ResolvedParameter } from '../core/parameter.js';
 import { toUnit, UnitConversionError } from '../core/units.js';
 
 /** A value given by a territory file or the command line: a number, a quantity string, or a documented value. */
 export type OverrideValue =
   | number
   | string
-  | { value: number | string; source?: string; confidence?: Confidence; note?: string };
+  | { value: number | string; source?: string; confidence?: Confidence; note?: string; range?: Range };
 
 export interface OverrideLayer {
   origin: Origin;
@@ -121,6 +121,9 @@ export function applyLayer(
       source,
       confidence,
       note: 'note' in spec && spec.note ? spec.note : current.note,
+      // A value given with its own range (a calibration's uncertainty) replaces the default's range and
+      // distribution; a bare value keeps the default's range for reference (Monte Carlo holds it fixed).
+      ...('range' in spec && spec.range ? { range: spec.range, distribution: undefined } : {}),
       trail: [...current.trail, { origin: layer.origin, value, source, file: layer.file }],
     };
   }
