@@ -92,6 +92,43 @@ export async function cli(argv: string[]): Promise<number> {
     });
 
   program
+    .command('sensitivity')
+    .description('quelles incertitudes pèsent le plus (tornado, Sobol) / which uncertainties matter most')
+    .argument('[territory]', 'territory file (default: the built-in example)')
+    .addOption(new Option('--method <method>', 'tornado (one at a time, P10–P90) or sobol (variance shares)').choices(['tornado', 'sobol']).default('tornado'))
+    .option('--scenario <id>', 'scenario pack', 'TEND')
+    .option('-u, --use-case <id>', 'use case (required for sobol)')
+    .option('--variant <id>', 'variant, compared to its status quo (required for sobol)')
+    .addOption(new Option('--perspective <p>', 'perspective').choices(['financial', 'socioEconomic']).default('socioEconomic'))
+    .addOption(new Option('--metric <m>', 'output').choices(['npvEur', 'netTco2e']).default('npvEur'))
+    .option('--n <n>', 'Sobol base sample size (the model runs n × (K + 2) times)', '256')
+    .option('--top <k>', 'tornado: rows shown; sobol: quantities screened in', '8')
+    .option('--seed <s>', 'seed of the Sobol sample', '1')
+    .option('--set <name=value>', 'override a parameter (repeatable)', collect, [])
+    .option('--json', 'print the result as JSON on stdout and nothing else')
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (territory: string | undefined, opts) => {
+      const { sensitivityCommand } = await import('./sensitivity.js');
+      exitCode = await sensitivityCommand(territory, opts);
+    });
+
+  program
+    .command('portfolio')
+    .description('portefeuille : MACC, meilleur choix sous budget, mutualisation / portfolio: MACC, budget choice, pooling')
+    .argument('[territories...]', 'territory files (default: the built-in example town)')
+    .requiredOption('--budget <eur>', 'total investment budget in euros, e.g. 2000000, 2M, 750k')
+    .addOption(new Option('--objective <name>', 'what the choice maximises').choices(['npv', 'socioEconomicNpv', 'tco2e']).makeOptionMandatory())
+    .option('--scenario <id>', 'scenario of the selection (default TEND)')
+    .option('--yearly-cap <eur>', 'cap on investment started each year: one amount, or one per year separated by ;')
+    .option('--max-delay <years>', 'latest start year index with yearly caps')
+    .option('--json', 'print {macc, selection, pooling?} on stdout and nothing else')
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (files: string[], opts) => {
+      const { portfolioCommand } = await import('./portfolio.js');
+      exitCode = await portfolioCommand(files, opts);
+    });
+
+  program
     .command('validate')
     .description("vérifie un fichier (scénario, territoire ou paramètres d'un modèle) / validate a file")
     .argument('<file>', 'scenario pack, territory, reference or model parameters file')

@@ -30,10 +30,13 @@ export interface Chunk {
  * @param chunkSize draws per chunk [-], integer ≥ 1, fixed by the run (not by the number of threads)
  * @returns the chunks in order, covering 0…draws−1 exactly once
  * @throws RangeError on a non-integer or non-positive argument
- * @example planChunks(10, 4) // [{index: 0, start: 0, size: 4}, {index: 1, start: 4, size: 4}, {index: 2, start: 8, size: 2}]
+ * @example planChunks(10, 4)
+ * // [{ index: 0, start: 0, size: 4 }, { index: 1, start: 4, size: 4 }, { index: 2, start: 8, size: 2 }]
  */
 export function planChunks(draws: number, chunkSize: number): Chunk[] {
-  if (!Number.isSafeInteger(draws) || draws < 1) throw new RangeError(`planChunks: draws must be an integer ≥ 1, received ${draws}`);
+  if (!Number.isSafeInteger(draws) || draws < 1) {
+    throw new RangeError(`planChunks: draws must be an integer ≥ 1, received ${draws}`);
+  }
   if (!Number.isSafeInteger(chunkSize) || chunkSize < 1) {
     throw new RangeError(`planChunks: chunkSize must be an integer ≥ 1, received ${chunkSize}`);
   }
@@ -102,7 +105,8 @@ export function sampleChunk(
     views = out.map((column, j) => {
       if (!(column instanceof Float64Array) || column.length < chunkStart + chunkSize) {
         throw new RangeError(
-          `sampleChunk: out[${j}] must be a Float64Array of at least ${chunkStart + chunkSize} values, received length ${column?.length}`,
+          `sampleChunk: out[${j}] must be a Float64Array of at least ${chunkStart + chunkSize} values, ` +
+            `received length ${column?.length}`,
         );
       }
       return column.subarray(chunkStart, chunkStart + chunkSize);

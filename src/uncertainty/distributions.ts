@@ -2,14 +2,20 @@
  * Probability distributions of uncertain parameters: quantile (inverse distribution function), distribution
  * function, mean and variance, for the shapes a parameter may declare (`Distribution` in src/core/parameter.ts).
  *
- * | type | parameters | quantile Q(u) | mean | variance |
- * |---|---|---|---|---|
- * | uniform | low a, high b | a + u(b − a) | (a + b)/2 | (b − a)²/12 |
- * | triangular | low a, mode c, high b | a + √(u(b−a)(c−a)) if u < (c−a)/(b−a), else b − √((1−u)(b−a)(b−c)) | (a + b + c)/3 | (a² + b² + c² − ab − ac − bc)/18 |
- * | pert | low a, mode m, high b, λ (default 4) | a + (b − a)·Beta⁻¹(u; α, β), α = 1 + λ(m−a)/(b−a), β = 1 + λ(b−m)/(b−a) | μ = (a + λm + b)/(λ + 2) | (μ − a)(b − μ)/(λ + 3) |
- * | normal | mean μ, sd σ, optional low/high | μ + σ Φ⁻¹(Φ(α) + u(Φ(β) − Φ(α))), α = (low−μ)/σ, β = (high−μ)/σ | μ + σ(φ(α) − φ(β))/Z | σ²[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²], Z = Φ(β) − Φ(α) |
- * | lognormal | mu, sigma (of ln X) | exp(mu + sigma Φ⁻¹(u)) | exp(mu + sigma²/2) | (exp(sigma²) − 1)·exp(2 mu + sigma²) |
- * | discrete | values, weights (default equal) | smallest value v with F(v) ≥ u | Σ wᵢvᵢ | Σ wᵢ(vᵢ − mean)² |
+ * - uniform(a = low, b = high): Q(u) = a + u(b − a); mean (a + b)/2; variance (b − a)²/12.
+ * - triangular(a = low, c = mode, b = high): Q(u) = a + √(u(b−a)(c−a)) for u < (c−a)/(b−a), else
+ *   b − √((1−u)(b−a)(b−c)); mean (a + b + c)/3; variance (a² + b² + c² − ab − ac − bc)/18.
+ * - pert(a = low, m = mode, b = high, λ = 4 by default): a + (b − a)·Beta(α, β) with α = 1 + λ(m−a)/(b−a),
+ *   β = 1 + λ(b−m)/(b−a); Q(u) = a + (b − a)·Beta⁻¹(u; α, β); mean μ = (a + λm + b)/(λ + 2) (the classic
+ *   (a + 4m + b)/6); variance (μ − a)(b − μ)/(λ + 3).
+ * - normal(μ = mean, σ = sd, optional low/high): with α = (low − μ)/σ, β = (high − μ)/σ, Z = Φ(β) − Φ(α),
+ *   Q(u) = μ + σ Φ⁻¹(Φ(α) + u·Z) (truncated when a bound is given; computed in the reflected upper tail when
+ *   α > 0 so that no digits are lost); mean μ + σ(φ(α) − φ(β))/Z; variance
+ *   σ²[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²]. Without bounds: Q(u) = μ + σ Φ⁻¹(u), mean μ, variance σ².
+ * - lognormal(mu, sigma of ln X): Q(u) = exp(mu + sigma Φ⁻¹(u)); mean exp(mu + sigma²/2); variance
+ *   (exp(sigma²) − 1)·exp(2 mu + sigma²).
+ * - discrete(values, weights, equal by default): Q(u) = the smallest value v with F(v) ≥ u, over the sorted
+ *   values; mean Σ wᵢvᵢ; variance Σ wᵢ(vᵢ − mean)² (weights normalised to sum 1).
  *
  * Zero-width uniform, triangular and PERT distributions (low = high) are allowed and give that constant.
  *
@@ -105,7 +111,12 @@ export function validateDistribution(dist: Distribution, fn = 'validateDistribut
       return;
     }
     default:
-      fail(fn, 'distribution.type', 'uniform, triangular, pert, normal, lognormal or discrete', (dist as { type?: unknown }).type);
+      fail(
+        fn,
+        'distribution.type',
+        'uniform, triangular, pert, normal, lognormal or discrete',
+        (dist as { type?: unknown }).type,
+      );
   }
 }
 
@@ -204,6 +215,7 @@ export function compileQuantile(dist: Distribution, fn = 'compileQuantile'): (u:
       }
       return (u) => {
         if (!(u >= 0 && u <= 1)) return NaN;
+        if (u === 1) return high;
         const scaled = u * n;
         const k = Math.min(Math.floor(scaled), n - 1);
         const lo = nodes[k];
@@ -273,7 +285,8 @@ export function compileQuantile(dist: Distribution, fn = 'compileQuantile'): (u:
  * @returns the quantile [parameter unit]; NaN when u is outside [0, 1]
  * @throws RangeError naming `quantile` on invalid parameters
  * @see Johnson, Kotz & Balakrishnan 1994–1995; Vose 2008 (PERT); Wichura 1988 (normal)
- * @example quantile({ type: 'pert', low: 0.3, mode: 0.55, high: 1 }, 0.5) // 0.5754804286789985 kWh/m³ (PERT median; scipy beta.ppf agrees)
+ * @example quantile({ type: 'pert', low: 0.3, mode: 0.55, high: 1 }, 0.5)
+ * // 0.5754804286789985 kWh/m³: the PERT median (scipy's beta.ppf agrees)
  */
 export function quantile(dist: Distribution, u: number): number {
   return compileQuantile(dist, 'quantile')(u);
@@ -328,7 +341,7 @@ export function cdf(dist: Distribution, x: number): number {
   }
 }
 
-/** Mean and variance of a normal truncated to [low, high] (Johnson, Kotz & Balakrishnan 1994, §13.10.1). */
+/** Mean and variance of a normal truncated to [low, high] (Johnson, Kotz & Balakrishnan 1994, ch. 13). */
 function truncatedNormalMoments(mean: number, sd: number, low: number, high: number): [number, number] {
   const { alpha, beta, mass } = truncation(mean, sd, low, high);
   const phiA = Number.isFinite(alpha) ? normalPdf(alpha) : 0;

@@ -44,7 +44,9 @@ export function validateCorrelation(
   fn = 'validateCorrelation',
 ): number[][] {
   if (!Array.isArray(matrix) || matrix.length !== d) {
-    throw new RangeError(`${fn}: the correlation matrix must have ${d} rows (one per parameter), received ${matrix?.length}`);
+    throw new RangeError(
+      `${fn}: the correlation matrix must have ${d} rows (one per parameter), received ${matrix?.length}`,
+    );
   }
   for (let i = 0; i < d; i++) {
     const row = matrix[i];
@@ -63,7 +65,8 @@ export function validateCorrelation(
     for (let j = 0; j < i; j++) {
       if (Math.abs(matrix[i][j] - matrix[j][i]) > 1e-12) {
         throw new RangeError(
-          `${fn}: the correlation matrix must be symmetric; [${i}][${j}] = ${matrix[i][j]} but [${j}][${i}] = ${matrix[j][i]}`,
+          `${fn}: the correlation matrix must be symmetric; ` +
+            `[${i}][${j}] = ${matrix[i][j]} but [${j}][${i}] = ${matrix[j][i]}`,
         );
       }
     }
@@ -180,7 +183,9 @@ export function imanConover(
       throw new RangeError(`imanConover: columns[${j}] must be a Float64Array of length ${n}, received length ${c?.length}`);
     }
   });
-  if (n <= d) throw new RangeError(`imanConover: more draws than parameters are needed (n > d), received n = ${n}, d = ${d}`);
+  if (n <= d) {
+    throw new RangeError(`imanConover: more draws than parameters are needed (n > d), received n = ${n}, d = ${d}`);
+  }
 
   // Target for the normal scores, so that the rank correlation of the output is `correlation`.
   const scoreTarget = correlation.map((row, i) => row.map((c, j) => (i === j ? 1 : 2 * Math.sin((Math.PI * c) / 6))));

@@ -10,7 +10,9 @@
  */
 
 function requirePair(fn: string, x: ArrayLike<number>, y: ArrayLike<number>): void {
-  if (x.length !== y.length) throw new RangeError(`${fn}: x and y must have the same length, received ${x.length} and ${y.length}`);
+  if (x.length !== y.length) {
+    throw new RangeError(`${fn}: x and y must have the same length, received ${x.length} and ${y.length}`);
+  }
   if (x.length < 2) throw new RangeError(`${fn}: at least 2 values are needed, received ${x.length}`);
 }
 

@@ -80,11 +80,14 @@ export interface SobolResult {
 function runModel(model: BatchModel, columns: Float64Array[], n: number, what: string): Float64Array {
   const y = model(columns, n);
   if (y === null || typeof y !== 'object' || y.length !== n) {
-    throw new RangeError(`sobol: the model must return ${n} outputs (one per draw) for ${what}, received ${(y as { length?: number })?.length}`);
+    const received = (y as { length?: number } | null)?.length;
+    throw new RangeError(`sobol: the model must return ${n} outputs (one per draw) for ${what}, received ${received}`);
   }
   const out = y instanceof Float64Array ? y : Float64Array.from(y);
   for (let j = 0; j < n; j++) {
-    if (!Number.isFinite(out[j])) throw new Error(`sobol: output ${j} for ${what} is ${out[j]}; models must return finite values`);
+    if (!Number.isFinite(out[j])) {
+      throw new Error(`sobol: output ${j} for ${what} is ${out[j]}; models must return finite values`);
+    }
   }
   return out;
 }
@@ -163,8 +166,12 @@ export function sobol(model: BatchModel, dists: readonly Distribution[], options
   if (!Number.isSafeInteger(bootstrap) || bootstrap < 0) {
     throw new RangeError(`sobol: bootstrap must be an integer ≥ 0, received ${bootstrap}`);
   }
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`sobol: confidence must be in (0, 1), received ${confidence}`);
-  if (method !== 'random' && method !== 'lhs') throw new RangeError(`sobol: method must be 'random' or 'lhs', received ${String(method)}`);
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`sobol: confidence must be in (0, 1), received ${confidence}`);
+  }
+  if (method !== 'random' && method !== 'lhs') {
+    throw new RangeError(`sobol: method must be 'random' or 'lhs', received ${String(method)}`);
+  }
   const quantiles = dists.map((dist) => compileQuantile(dist, 'sobol'));
 
   // A = columns 0…d−1, B = columns d…2d−1, each mapped through its parameter's quantile function.

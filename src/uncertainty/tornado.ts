@@ -39,10 +39,16 @@ export interface TornadoResult {
   rows: TornadoRow[][];
 }
 
-function evaluate(model: (x: Float64Array) => number[], x: Float64Array, outputs: number | undefined, what: string): number[] {
+function evaluate(
+  model: (x: Float64Array) => number[],
+  x: Float64Array,
+  outputs: number | undefined,
+  what: string,
+): number[] {
   const y = model(x);
   if (!Array.isArray(y) || (outputs !== undefined && y.length !== outputs)) {
-    throw new RangeError(`tornado: the model must return ${outputs ?? 'an array of'} outputs, received ${Array.isArray(y) ? y.length : typeof y} (${what})`);
+    const received = Array.isArray(y) ? y.length : typeof y;
+    throw new RangeError(`tornado: the model must return ${outputs ?? 'an array of'} outputs, received ${received} (${what})`);
   }
   y.forEach((v, k) => {
     if (!Number.isFinite(v)) throw new Error(`tornado: output ${k} is ${v} (${what}); models must return finite values`);
@@ -66,7 +72,10 @@ function evaluate(model: (x: Float64Array) => number[], x: Float64Array, outputs
  *   swing, widest first
  * @throws RangeError when the arrays differ in length or the model returns a varying number of outputs;
  *   Error when an output is not finite
- * @example tornado(([a, b]) => [10 * a + 2 * b], Float64Array.of(0, 0), Float64Array.of(-1, -1), Float64Array.of(1, 1), ['a', 'b']).rows[0][0].name // 'a'
+ * @example
+ * const { rows } = tornado(([a, b]) => [10 * a + 2 * b], Float64Array.of(0, 0), Float64Array.of(-1, -1),
+ *   Float64Array.of(1, 1), ['a', 'b']);
+ * rows[0].map((r) => r.swing) // [20, 4]: a (swing 20) first, then b
  */
 export function tornado(
   model: (x: Float64Array) => number[],
@@ -81,7 +90,9 @@ export function tornado(
     ['highs', highs],
     ['names', names],
   ] as const) {
-    if (arr.length !== d) throw new RangeError(`tornado: ${what} must have ${d} entries (one per parameter), received ${arr.length}`);
+    if (arr.length !== d) {
+      throw new RangeError(`tornado: ${what} must have ${d} entries (one per parameter), received ${arr.length}`);
+    }
   }
   for (let i = 0; i < d; i++) {
     for (const [what, arr] of [
@@ -89,7 +100,9 @@ export function tornado(
       ['lows', lows],
       ['highs', highs],
     ] as const) {
-      if (!Number.isFinite(arr[i])) throw new RangeError(`tornado: ${what}[${i}] must be a finite number, received ${arr[i]}`);
+      if (!Number.isFinite(arr[i])) {
+        throw new RangeError(`tornado: ${what}[${i}] must be a finite number, received ${arr[i]}`);
+      }
     }
   }
   const x = Float64Array.from(base);

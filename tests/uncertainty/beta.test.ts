@@ -7,13 +7,13 @@ function expectRelative(actual: number, expected: number, rel: number): void {
 
 describe('lnGamma', () => {
   it('matches high-precision values', () => {
-    // mpmath 1.3 (mp.dps = 40), mp.loggamma(x), rounded to 20 digits.
+    // mpmath 1.3 (mp.dps = 40), mp.loggamma(x), rounded to 20 digits, written as the nearest double.
     const cases: [number, number][] = [
-      [0.5, 0.57236494292470008707], // ln √π
-      [1e-5, 11.512919692895825707],
-      [3.7, 1.4280723266653879219],
-      [100.25, 360.28455963776423497],
-      [1e6, 12815504.56914761166],
+      [0.5, 0.5723649429247001], // ln √π
+      [1e-5, 11.512919692895826],
+      [3.7, 1.4280723266653879],
+      [100.25, 360.28455963776423],
+      [1e6, 12815504.569147611],
     ];
     for (const [x, y] of cases) expectRelative(lnGamma(x), y, 2e-15);
   });
@@ -46,13 +46,14 @@ describe('regularizedIncompleteBeta', () => {
   });
 
   it('matches high-precision values on both sides of the symmetry switch', () => {
-    // mpmath 1.3 (mp.dps = 40), mp.betainc(a, b, 0, x, regularized=True), rounded to 20 digits.
+    // mpmath 1.3 (mp.dps = 40), mp.betainc(a, b, 0, x, regularized=True), rounded to 20 digits, written as the
+    // nearest double.
     const cases: [number, number, number, number][] = [
-      [0.3, 2.5, 3.5, 0.29675298929566637832],
-      [0.1, 0.5, 0.5, 0.20483276469913345754],
-      [0.9, 10, 2, 0.69735688020000009463],
-      [0.05, 1.5, 20, 0.44342120168569028169],
-      [0.4, 30, 40, 0.31814380259056298747],
+      [0.3, 2.5, 3.5, 0.2967529892956664],
+      [0.1, 0.5, 0.5, 0.20483276469913345],
+      [0.9, 10, 2, 0.6973568802000001],
+      [0.05, 1.5, 20, 0.44342120168569027],
+      [0.4, 30, 40, 0.31814380259056296],
     ];
     for (const [x, a, b, p] of cases) expectRelative(regularizedIncompleteBeta(x, a, b), p, 1e-13);
   });

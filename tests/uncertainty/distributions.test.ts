@@ -102,6 +102,9 @@ describe('PERT', () => {
     expect(quantile(edge, 0.5)).toBeCloseTo(1 - 0.5 ** 0.2, 14);
     const point: Distribution = { type: 'pert', low: 3, mode: 3, high: 3 };
     expect(quantile(point, 0.7)).toBe(3);
+    // The ends of the support at u = 0 and 1.
+    expect(quantile(dist, 0)).toBe(0.3);
+    expect(quantile(dist, 1)).toBe(1);
     expect(mean(point)).toBe(3);
     expect(variance(point)).toBe(0);
   });
@@ -109,9 +112,9 @@ describe('PERT', () => {
 
 describe('normal', () => {
   it('has quantile μ + σ Φ⁻¹(u)', () => {
-    // Φ⁻¹(0.975) = 1.959963984540054 (mpmath; scipy.special.ndtri): 100 + 15 × 1.959963984540054 = 129.39945976810081.
+    // Φ⁻¹(0.975) = 1.959963984540054 (mpmath; scipy.special.ndtri): 100 + 15 × 1.959963984540054 = 129.39945976810083.
     const dist: Distribution = { type: 'normal', mean: 100, sd: 15 };
-    expect(quantile(dist, 0.975)).toBeCloseTo(129.39945976810081, 12);
+    expect(quantile(dist, 0.975)).toBeCloseTo(129.39945976810083, 12);
     expect(quantile(dist, 0.5)).toBe(100);
     expect(mean(dist)).toBe(100);
     expect(variance(dist)).toBe(225);
@@ -124,7 +127,7 @@ describe('normal', () => {
     const dist: Distribution = { type: 'normal', mean: 10, sd: 2, low: 9, high: 16 };
     const expected = [9.376150177923748, 10.790082733561775, 12.946213091423061];
     [0.1, 0.5, 0.9].forEach((u, i) => expectRelative(quantile(dist, u), expected[i], 1e-13));
-    // Mean μ + σ(φ(α) − φ(β))/Z (Johnson, Kotz & Balakrishnan 1994, §13.10.1) = 11.00746891700989 (scipy).
+    // Mean μ + σ(φ(α) − φ(β))/Z (Johnson, Kotz & Balakrishnan 1994, ch. 13) = 11.00746891700989 (scipy).
     expectRelative(mean(dist), 11.00746891700989, 1e-14);
     expectRelative(variance(dist), 1.8876305692410327, 1e-13);
     expect(quantile(dist, 0)).toBe(9);

@@ -7,7 +7,10 @@ import type { Lang } from './labels.js';
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-/** Intl locale of a chart language. */
+/**
+ * Intl locale of a chart language.
+ * @example localeOf('fr') // 'fr-FR'
+ */
 export function localeOf(lang: Lang): string {
   return LOCALES[lang];
 }
@@ -38,7 +41,10 @@ export function round(x: number, decimals: number): number {
   return r === 0 ? 0 : r;
 }
 
-/** `round` that keeps `null` (a metric that does not exist). */
+/**
+ * `round` that keeps `null` (a metric that does not exist).
+ * @example roundOrNull(null, 1) // null; roundOrNull(2.346, 2) // 2.35
+ */
 export function roundOrNull(x: number | null, decimals: number): number | null {
   return x === null ? null : round(x, decimals);
 }
@@ -54,6 +60,14 @@ export function roundOrNull(x: number | null, decimals: number): number | null {
 export function formatNumber(x: number, lang: Lang, maximumFractionDigits = 1, minimumFractionDigits = 0): string {
   const r = round(x, maximumFractionDigits);
   return formatter(lang, maximumFractionDigits, Math.min(minimumFractionDigits, maximumFractionDigits)).format(r);
+}
+
+/**
+ * A (possibly fractional) year, never grouped: `2031,1` in French, `2031.1` in English.
+ * @example formatYear(2031.1, 'fr') // '2031,1'
+ */
+export function formatYear(x: number, lang: Lang, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits, useGrouping: false }).format(round(x, maximumFractionDigits));
 }
 
 /**
@@ -101,7 +115,10 @@ export function moneyScale(maxAbsEur: number): MoneyScale {
   return { factor: 1, unit: '€', decimals: 0 };
 }
 
-/** Largest absolute finite value of a list (0 for an empty list). */
+/**
+ * Largest absolute finite value of a list (0 for an empty list).
+ * @example maxAbs([-5, null, 3]) // 5
+ */
 export function maxAbs(values: Iterable<number | null>): number {
   let m = 0;
   for (const v of values) if (v !== null && Number.isFinite(v) && Math.abs(v) > m) m = Math.abs(v);

@@ -6,7 +6,10 @@
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
-/** Validates a language option, naming the function that received it. */
+/**
+ * Validates a language option, naming the function that received it.
+ * @example checkLang('maccChart', 'en') // 'en'; 'de' throws a RangeError naming maccChart
+ */
 export function checkLang(fn: string, lang: unknown): Lang {
   if (lang === 'fr' || lang === 'en') return lang;
   throw new RangeError(`${fn}: lang must be 'fr' or 'en', received ${String(lang)}`);
@@ -19,7 +22,10 @@ const USE_CASES: Record<string, Record<Lang, string>> = {
   buildings: { fr: 'Bâtiments publics', en: 'Public buildings' },
 };
 
-/** Name of a use case for titles; its id when unknown. */
+/**
+ * Name of a use case for titles; its id when unknown.
+ * @example useCaseLabel('lighting', 'fr') // 'Éclairage public'
+ */
 export function useCaseLabel(id: string, lang: Lang): string {
   return USE_CASES[id]?.[lang] ?? id;
 }
@@ -30,6 +36,8 @@ const TEXT = {
   perspectiveWord: { fr: 'perspective', en: 'perspective' },
   scenario: { fr: 'Scénario', en: 'Scenario' },
   year: { fr: 'Année', en: 'Year' },
+  variant: { fr: 'Variante', en: 'Variant' },
+  useCase: { fr: "Cas d'usage", en: 'Use case' },
   statusQuo: { fr: 'statu quo', en: 'status quo' },
   // chart 1
   npvTitle: { fr: 'VAN par scénario et par variante', en: 'NPV by scenario and variant' },
@@ -119,7 +127,10 @@ const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
-/** A label of the charts in the chosen language. */
+/**
+ * A label of the charts in the chosen language.
+ * @example t('npvAxis', 'en') // 'NPV'
+ */
 export function t(key: TextKey, lang: Lang): string {
   return TEXT[key][lang];
 }

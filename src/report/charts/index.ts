@@ -1,0 +1,32 @@
+/**
+ * Charts of the report: eight chart functions that turn RunResults into chart.js configurations (plain data,
+ * deterministic), a renderer to PNG/SVG on @napi-rs/canvas, and the set of charts a report needs.
+ */
+
+// Rendering
+export { chartsForReport, fontsDir, renderChart, type RenderOptions, type ReportChart } from './render.js';
+
+// Chart functions
+export { npvByScenarioChart, type NpvByScenarioOptions } from './npvByScenarioChart.js';
+export { cumulativeCashFlowChart, type CumulativeCashFlowOptions } from './cumulativeCashFlowChart.js';
+export { carbonWaterfallChart, type CarbonWaterfallOptions } from './carbonWaterfallChart.js';
+export { yearlyEmissionsChart, type YearlyEmissionsOptions } from './yearlyEmissionsChart.js';
+export { maccChart, type MaccOptions } from './maccChart.js';
+export { digitalBalanceChart, type DigitalBalanceOptions } from './digitalBalanceChart.js';
+export {
+  scenarioMetricTable,
+  scenarioMetricTableData,
+  scenarioMetricTableHeight,
+  TABLE_METRICS,
+  type MetricTable,
+  type MetricTableRow,
+  type ScenarioMetricTableOptions,
+  type TableMetric,
+} from './scenarioMetricTable.js';
+export { decretTertiaireChart, type DecretTertiaireOptions } from './decretTertiaireChart.js';
+
+// Shared pieces
+export { featuredVariant, type CommonChartOptions } from './common.js';
+export { formatNumber, tickFormatter } from './format.js';
+export { type Lang } from './labels.js';
+export { OKABE_ITO } from './palette.js';
