@@ -1,15 +1,17 @@
 /**
  * `territoires run [TERRITORY]`: evaluates a territory under the scenario packs and writes the outputs.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { examplesDir } from '../core/paths.js';
 import type { RunResults } from '../evaluate/engine.js';
 import { runTerritory } from '../evaluate/load.js';
-import type { OverrideValue } from '../evaluate/resolve.js';
+import type { OverrideLayer, OverrideValue } from '../evaluate/resolve.js';
 import { loadTerritory } from '../io/territory.js';
 import { loadScenarioPacks } from '../scenario/index.js';
 import { metricsCsv, parametersCsv, resultsDocument, toJson, writeAtomically, yearlyCsv, type OutputFile } from '../io/writers.js';
+import type { Theme } from '../report/theme.js';
 import { formatNumber, table, type Lang } from './output.js';
 
 export const DEFAULT_TERRITORY = 'ville-moyenne';
@@ -22,18 +24,81 @@ export interface RunCommandOptions {
   lang: Lang;
   carbonValue?: '2025' | '2019';
   set: string[];
+  /** Files printed by `territoires calibrate --parameter … --json`. */
+  calibration?: string[];
   json?: boolean;
+  /** Report theme file (html, md, xlsx, pdf). */
+  theme?: string;
+}
+
+/** What a format renderer may need beside the results and the language. */
+export interface FormatContext {
+  theme?: Theme;
 }
 
 /** Formats a run can write, and the renderer of each. Report formats join here with the report generator. */
-export const FORMATS: Record<string, (r: RunResults, lang: Lang) => Promise<OutputFile[]> | OutputFile[]> = {
+export const FORMATS: Record<string, (r: RunResults, lang: Lang, context?: FormatContext) => Promise<OutputFile[]> | OutputFile[]> = {
   json: (r) => [{ name: 'results.json', content: toJson(resultsDocument(r)) }],
   csv: (r) => [
     { name: 'metrics.csv', content: metricsCsv(r) },
     { name: 'yearly.csv', content: yearlyCsv(r) },
     { name: 'parameters.csv', content: parametersCsv(r) },
   ],
+  html: async (r, lang, context) => (await import('../report/index.js')).renderReport(r, ['html'], lang, context?.theme),
+  md: async (r, lang, context) => (await import('../report/index.js')).renderReport(r, ['md'], lang, context?.theme),
+  xlsx: async (r, lang, context) => (await import('../report/index.js')).renderReport(r, ['xlsx'], lang, context?.theme),
+  pdf: async (r, lang, context) => (await import('../report/index.js')).renderReport(r, ['pdf'], lang, context?.theme),
 };
+
+/**
+ * Reads a calibration file (the JSON `territoires calibrate --parameter NAME --json` prints) into a parameter
+ * layer with origin `calibrated` and the data file's hash as its source.
+ */
+export function readCalibration(file: string): OverrideLayer {
+  const path = resolve(file);
+  let doc: { calibrated?: { name?: unknown; value?: unknown; source?: unknown; confidence?: unknown; note?: unknown; range?: unknown } | null };
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8')) as typeof doc;
+  } catch (cause) {
+    throw new InputError(`cannot read the calibration ${file}`, {
+      file: path,
+      path: '--calibration',
+      expected: 'the JSON printed by `territoires calibrate DATA … --parameter NAME --json`',
+      received: (cause as Error).message,
+      fix: 'run territoires calibrate with --parameter and --json, and save its output',
+      cause,
+    });
+  }
+  const c = doc?.calibrated;
+  if (!c || typeof c.name !== 'string' || typeof c.value !== 'number' || !Number.isFinite(c.value)) {
+    throw new InputError(`${file} holds no calibrated parameter`, {
+      file: path,
+      path: 'calibrated',
+      expected: 'an object {name, value, source, confidence} (calibrate was run with --parameter and --reporting-from)',
+      received: c === undefined ? 'no `calibrated` key' : JSON.stringify(c).slice(0, 80),
+      fix: 'rerun territoires calibrate with --parameter NAME --reporting-from DATE --json',
+    });
+  }
+  return {
+    origin: 'calibrated',
+    file: path,
+    path: 'calibrated',
+    values: {
+      [c.name]: {
+        value: c.value,
+        source: typeof c.source === 'string' ? c.source : `calibrated from data (${file})`,
+        confidence: c.confidence === 'high' || c.confidence === 'medium' || c.confidence === 'low' ? c.confidence : 'assumption',
+        note: typeof c.note === 'string' ? c.note : undefined,
+        ...(isRange(c.range) ? { range: c.range } : {}),
+      },
+    },
+  };
+}
+
+function isRange(r: unknown): r is { low: number; mode?: number; high: number } {
+  const x = r as { low?: unknown; high?: unknown } | null;
+  return !!x && typeof x.low === 'number' && typeof x.high === 'number' && x.low <= x.high;
+}
 
 /** Parses `--set name=value` flags. */
 export function parseSets(sets: string[]): Record<string, OverrideValue> {
@@ -75,6 +140,7 @@ export async function runCommand(territoryArg: string | undefined, opts: RunComm
       });
     }
   }
+  const theme = opts.theme ? (await import('../report/theme.js')).loadTheme(opts.theme) : undefined;
   const file = territoryArg ? resolve(territoryArg) : join(examplesDir(), DEFAULT_TERRITORY, 'territory.yaml');
   const territory = await loadTerritory(file);
   const results = runTerritory(territory, {
@@ -82,10 +148,11 @@ export async function runCommand(territoryArg: string | undefined, opts: RunComm
     useCases: opts.useCases,
     carbonValuePath: opts.carbonValue,
     overrides: parseSets(opts.set ?? []),
+    calibrations: (opts.calibration ?? []).map(readCalibration),
   });
   // Render everything before writing anything.
   const files: OutputFile[] = [];
-  for (const f of opts.format) files.push(...(await FORMATS[f](results, opts.lang)));
+  for (const f of opts.format) files.push(...(await FORMATS[f](results, opts.lang, { theme })));
 
   if (opts.json) {
     if (opts.out) writeAtomically(opts.out, files);

@@ -26,7 +26,7 @@ import {
   type ScenarioPackFile,
 } from '../scenario/index.js';
 import type { LoadedTerritory } from '../io/territory.js';
-import { compare, compareMetrics, type Metrics, type Yearly } from './metrics.js';
+import { compare, comparisonMetrics, comparisonScratch, discountTable, type Metrics, type Yearly } from './metrics.js';
 import type { ModelDefinition, VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
@@ -389,9 +389,16 @@ export function evaluateScenarioMetrics(
   for (const uc of run.useCases) sims.set(uc.id, simulate(run, uc, pack, series, values.get(uc.id)!));
   addSharedInfrastructure(run, pack, series, sims);
   const rows: MetricsRow[] = [];
+  const n = run.axis.length;
+  const scratch = comparisonScratch(n);
   for (const uc of run.useCases) {
     const sim = sims.get(uc.id)!;
     const settings = financeSettings(uc, sim.values);
+    // Discount factors once per rate, shared by every comparison of the use case.
+    const tables = {
+      financial: discountTable(settings.financialDiscountRate, n),
+      socioEconomic: discountTable(settings.socioEconomicDiscountRate, n),
+    };
     const statusQuo = uc.model.variants.find((v) => v.kind === 'statusQuo')!;
     const ref = sim.flows[statusQuo.id];
     const refCosts = {
@@ -407,12 +414,16 @@ export function evaluateScenarioMetrics(
       };
       for (const perspective of PERSPECTIVES) {
         const rate = perspective === 'financial' ? settings.financialDiscountRate : settings.socioEconomicDiscountRate;
-        const { metrics } = compareMetrics({
-          years: run.axis.years,
-          rate,
-          reference: { flows: ref, costs: refCosts[perspective] },
-          variant: { flows: f, costs: costs[perspective] },
-        });
+        const metrics = comparisonMetrics(
+          {
+            years: run.axis.years,
+            rate,
+            reference: { flows: ref, costs: refCosts[perspective] },
+            variant: { flows: f, costs: costs[perspective] },
+          },
+          tables[perspective],
+          scratch,
+        );
         rows.push({ useCase: uc.id, variant: v.id, comparedTo: statusQuo.id, perspective, metrics });
       }
     }

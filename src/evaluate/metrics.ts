@@ -32,6 +32,7 @@ import {
   npv,
   paybackPeriod,
 } from '../finance/index.js';
+import { cumulativeCrossings } from '../finance/internal/cumulativeCrossings.js';
 import { signChanges } from '../finance/internal/polynomialRoots.js';
 import type { VariantFlows } from './model.js';
 import { totalEmissionsKg, type PerspectiveCosts } from './perspective.js';
@@ -104,18 +105,207 @@ export function compare(input: ComparisonInput): { metrics: Metrics; yearly: Yea
   return { metrics, yearly };
 }
 
+/** The intermediate series of one comparison, which `compare` turns into its yearly output. */
+export interface ComparisonSeries {
+  /** Incremental cash flow, cost(reference) − cost(variant) [EUR]. */
+  cf: Float64Array;
+  /** The same without the carbon value [EUR]. */
+  cfNoCarbon: Float64Array;
+  /** Discount factors (1 + rate)^-t [dimensionless]. */
+  df: Float64Array;
+  /** Reference and variant emissions, all phases at purchase [kgCO2e]. */
+  refE: Float64Array;
+  varE: Float64Array;
+  /** varE − refE [kgCO2e]. */
+  netKg: Float64Array;
+}
+
+/**
+ * What discounting at one rate over the axis needs, computed once and shared by every comparison at that rate:
+ * the discount factors (1 + rate)^-t (`discountFactors`), the growth factors (1 + rate)^t (MIRR's divisors, the
+ * same powers `mirr` computes) and the annuity factor over the horizon.
+ * @param rate discount rate [fraction], > -1
+ * @param length years on the axis, index 0 included
+ * @example discountTable(0.04, 3).discount // Float64Array [1, 0.9615…, 0.9246…]
+ */
+export function discountTable(rate: number, length: number): DiscountTable {
+  const discount = discountFactors(rate, length);
+  const growth = new Float64Array(length);
+  for (let t = 0; t < length; t++) growth[t] = (1 + rate) ** t;
+  return { rate, discount, growth, annuity: annuityFactor(rate, length - 1) };
+}
+
+export interface DiscountTable {
+  rate: number;
+  /** (1 + rate)^-t [dimensionless]. */
+  discount: Float64Array;
+  /** (1 + rate)^t [dimensionless]. */
+  growth: Float64Array;
+  /** annuityFactor(rate, length − 1) [years]. */
+  annuity: number;
+}
+
+/** Reusable buffers for `comparisonMetrics` (the Monte Carlo path allocates them once, not per comparison). */
+export function comparisonScratch(length: number): Omit<ComparisonSeries, 'df'> {
+  return {
+    cf: new Float64Array(length),
+    cfNoCarbon: new Float64Array(length),
+    refE: new Float64Array(length),
+    varE: new Float64Array(length),
+    netKg: new Float64Array(length),
+  };
+}
+
 /**
  * The metrics alone, without the yearly series (the Monte Carlo path: no per-year arrays are kept).
  * Returns the intermediate series `compare` reuses for the yearly output.
  */
-export function compareMetrics({ years, rate, reference, variant }: ComparisonInput): {
-  metrics: Metrics;
-  cf: Float64Array;
-  df: Float64Array;
-  refE: Float64Array;
-  varE: Float64Array;
-  netKg: Float64Array;
-} {
+export function compareMetrics(input: ComparisonInput): { metrics: Metrics } & ComparisonSeries {
+  const n = input.years.length;
+  const table = discountTable(input.rate, n);
+  const scratch = comparisonScratch(n);
+  const metrics = comparisonMetrics(input, table, scratch);
+  return { metrics, ...scratch, df: table.discount };
+}
+
+/**
+ * `compareMetrics` computed in one pass over the years, with the discount factors of `table` (which must be
+ * `discountTable(input.rate, n)`) and the per-year series written into `scratch`: the inner loop of Monte Carlo.
+ * Every sum is accumulated in the same order and with the same operations as `compareMetricsReadable` (below),
+ * so the numbers are identical to the last bit (tests/evaluate/metrics.test.ts checks it); a non-finite value
+ * anywhere sends the comparison to the readable version, which raises the finance functions' own errors.
+ */
+export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, scratch: Omit<ComparisonSeries, 'df'>): Metrics {
+  const { rate, reference, variant } = input;
+  const n = input.years.length;
+  if (table.rate !== rate || table.discount.length !== n) {
+    throw new RangeError(`comparisonMetrics: the discount table is for rate ${table.rate} over ${table.discount.length} years, not ${rate} over ${n}`);
+  }
+  const { cf, cfNoCarbon, refE, varE, netKg } = scratch;
+  const df = table.discount;
+  const growth = table.growth;
+  const rc = reference.costs;
+  const vc = variant.costs;
+  const rf = reference.flows;
+  const vf = variant.flows;
+  // Sums of the readable version, each accumulated from t = 0 upwards as `presentValue` and `sumOf` do.
+  let lcc = 0; // lifecycleCost(rate, variantCostNoCarbon)
+  let pvInvest = 0; // presentValue(rate, dInvest)
+  let pvRunning = 0; // presentValue(rate, dRunning)
+  let pvNonEnergy = 0; // presentValue(rate, nonEnergyIncrement)
+  let pvSaved = 0; // presentValue(rate, savedKwh)
+  let refKwh = 0;
+  let savedTotal = 0;
+  let netTotalKg = 0;
+  let embodied = 0;
+  let use = 0;
+  let endOfLife = 0;
+  let digital = 0;
+  let subsidies = 0;
+  let fctva = 0;
+  let probe = 0; // stays 0 while every value the finance functions would check is finite
+  for (let t = 0; t < n; t++) {
+    const c = rc.totalEur[t] - vc.totalEur[t];
+    const cNoCarbon = c - (rc.carbonEur[t] - vc.carbonEur[t]);
+    const dInvest = vc.investmentEur[t] - rc.investmentEur[t];
+    const dRunning = rc.runningEur[t] + rc.carbonEur[t] - (vc.runningEur[t] + vc.carbonEur[t]);
+    const nonEnergy = vc.investmentEur[t] + vc.runningEur[t] - vc.energyEur[t] - (rc.investmentEur[t] + rc.runningEur[t] - rc.energyEur[t]);
+    const saved = rf.energyKwh[t] - vf.energyKwh[t];
+    const costNoCarbon = vc.investmentEur[t] + vc.runningEur[t];
+    const rE = rf.embodiedKgCo2e[t] + rf.useKgCo2e[t] + rf.endOfLifeKgCo2e[t];
+    const vE = vf.embodiedKgCo2e[t] + vf.useKgCo2e[t] + vf.endOfLifeKgCo2e[t];
+    const net = vE - rE;
+    probe += (c + cNoCarbon + dInvest + dRunning + nonEnergy + saved + costNoCarbon) * 0;
+    cf[t] = c;
+    cfNoCarbon[t] = cNoCarbon;
+    refE[t] = rE;
+    varE[t] = vE;
+    netKg[t] = net;
+    const d = df[t];
+    lcc += costNoCarbon * d;
+    pvInvest += dInvest * d;
+    pvRunning += dRunning * d;
+    pvNonEnergy += nonEnergy * d;
+    pvSaved += saved * d;
+    refKwh += rf.energyKwh[t];
+    savedTotal += saved;
+    netTotalKg += net;
+    embodied += vf.embodiedKgCo2e[t];
+    use += vf.useKgCo2e[t];
+    endOfLife += vf.endOfLifeKgCo2e[t];
+    digital += vf.digitalKgCo2e[t];
+    subsidies += vc.subsidiesEur[t];
+    fctva += vc.fctvaEur[t];
+  }
+  if (probe !== 0) return compareMetricsReadable(input).metrics;
+
+  // npv(rate, cf) and npv(rate, cfNoCarbon): Horner's rule in x = 1/(1+rate), from the last year down.
+  const x = 1 / (1 + rate);
+  let npvEur = 0;
+  let npvNoCarbon = 0;
+  for (let t = n - 1; t >= 0; t--) {
+    npvEur = npvEur * x + cf[t];
+    npvNoCarbon = npvNoCarbon * x + cfNoCarbon[t];
+  }
+  // mirr(cf, rate, rate): inflows and outflows divided by (1 + rate)^t.
+  let hasInflow = false;
+  let hasOutflow = false;
+  let inflowPv = 0;
+  let outflowPv = 0;
+  for (let t = 0; t < n; t++) {
+    const v = cf[t];
+    if (v > 0) {
+      hasInflow = true;
+      inflowPv += v / growth[t];
+    } else if (v < 0) {
+      hasOutflow = true;
+      outflowPv += v / growth[t];
+    }
+  }
+  const mirrValue = !hasInflow || !hasOutflow ? NaN : (Math.abs(inflowPv) / Math.abs(outflowPv)) ** (1 / (n - 1)) * (1 + rate) - 1;
+
+  const roots = signChanges(cf) >= 2 ? irrRoots(cf) : [];
+  let irrValue: number | null;
+  if (roots.length > 1) {
+    irrValue = roots.reduce((best, r) => (Math.abs(r - rate) < Math.abs(best - rate) ? r : best), roots[0]);
+  } else {
+    irrValue = finiteOrNull(roots.length === 1 ? roots[0] : irr(cf));
+  }
+  const af = table.annuity;
+  const avoidedKg = 0 - netTotalKg;
+  return {
+    npvEur,
+    irr: irrValue,
+    irrMultiple: roots.length > 1,
+    mirr: finiteOrNull(mirrValue),
+    simplePaybackYears: cumulativeCrossings(cf, null).payback,
+    discountedPaybackYears: cumulativeCrossings(cf, df).payback,
+    benefitCostRatio: pvInvest > 0 ? finiteOrNull(pvRunning / pvInvest) : null,
+    capexEur: vc.investmentEur[0],
+    lifecycleCostEur: lcc,
+    equivalentAnnualCostEur: af > 0 ? lcc / af : lcc,
+    energySavedKwh: savedTotal,
+    energySavedFraction: refKwh > 0 ? savedTotal / refKwh : null,
+    levelisedCostOfSavedEnergyEurPerKwh: pvSaved > 0 ? finiteOrNull(pvNonEnergy / pvSaved) : null,
+    embodiedTco2e: embodied / 1000,
+    useTco2e: use / 1000,
+    endOfLifeTco2e: endOfLife / 1000,
+    digitalTco2e: digital / 1000,
+    avoidedTco2e: avoidedKg / 1000,
+    netTco2e: netTotalKg / 1000,
+    carbonPaybackYears: carbonPaybackYears(netKg),
+    abatementCostEurPerTco2e: abatementCost({ npvEur: npvNoCarbon, avoidedTco2e: avoidedKg / 1000 }),
+    subsidiesEur: subsidies,
+    fctvaEur: fctva,
+  };
+}
+
+/**
+ * The readable version of `comparisonMetrics`: one array per intermediate series and the finance functions of
+ * src/finance called on them. It is the definition the fast path must reproduce exactly (the tests compare them)
+ * and the path taken when a value is not finite, so that the finance functions raise their own errors.
+ */
+export function compareMetricsReadable({ years, rate, reference, variant }: ComparisonInput): { metrics: Metrics } & ComparisonSeries {
   const n = years.length;
   const df = discountFactors(rate, n);
   const cf = new Float64Array(n);
@@ -186,7 +376,7 @@ export function compareMetrics({ years, rate, reference, variant }: ComparisonIn
     fctvaEur: sumOf(variant.costs.fctvaEur),
   };
 
-  return { metrics, cf, df, refE, varE, netKg };
+  return { metrics, cf, cfNoCarbon, df, refE, varE, netKg };
 }
 
 
