@@ -62,7 +62,9 @@ nav.toc ol { columns: 2; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .5rem 0 1rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .22rem .4rem; vertical-align: top; text-align: left; }
 thead th { background: var(--band); border-bottom: 2px solid var(--primary); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.table-wrap { overflow-x: auto; }
 table.wide { font-size: .78rem; }
 table.key-value th { width: 35%; }
 figure.chart { margin: 1rem 0 1.4rem; text-align: center; break-inside: avoid; page-break-inside: avoid; }
@@ -99,7 +101,7 @@ function table(block: Extract<Block, { kind: 'table' }>): string {
   const head = `<thead><tr>${block.header.map(th).join('')}</tr></thead>`;
   const body = block.rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n');
   const notes = block.footnotes.map((f) => `<p class="footnote">${escapeHtml(f)}</p>`).join('\n');
-  return `<table${cls}>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>${notes ? '\n' + notes : ''}`;
+  return `<div class="table-wrap"><table${cls}>\n${head}\n<tbody>\n${body}\n</tbody>\n</table></div>${notes ? '\n' + notes : ''}`;
 }
 
 function block(b: Block): string {
