@@ -51,4 +51,17 @@ describe('renderPdf', () => {
     expect(args).toContain('--user-data-dir=/t/profile');
     expect(args[args.length - 1]).toBe('file:///t/report.html');
   });
+
+  // CI installs Debian's chromium (.ci/run); on a machine without it this test says so and does nothing else.
+  it('prints a real report with Debian’s Chromium when it is installed', async (context) => {
+    const chromium = findChromium();
+    if (!chromium) {
+      if (process.env.CI) throw new Error('CI must install chromium (see .ci/run)');
+      context.skip();
+      return;
+    }
+    const pdf = await renderPdf('<!DOCTYPE html><html lang="fr"><body><h1>Synthèse</h1><p>1 234,5 €</p></body></html>', { chromium });
+    expect(Buffer.from(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1000);
+  }, 60_000);
 });
