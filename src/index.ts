@@ -57,3 +57,51 @@ export {
 export { MODELS, USE_CASE_IDS, type UseCaseId } from './evaluate/registry.js';
 export type { ModelDefinition, VariantFlows, VariantDefinition, ModelInput } from './evaluate/model.js';
 export { resultsDocument, toJson } from './io/writers.js';
+
+// Charts (chart.js configurations from results, rendered to PNG/SVG)
+export {
+  renderChart,
+  npvByScenarioChart,
+  cumulativeCashFlowChart,
+  carbonWaterfallChart,
+  yearlyEmissionsChart,
+  maccChart,
+  digitalBalanceChart,
+  decretTertiaireChart,
+  featuredVariant,
+  type RenderOptions,
+  type NpvByScenarioOptions,
+  type CumulativeCashFlowOptions,
+  type CarbonWaterfallOptions,
+  type YearlyEmissionsOptions,
+  type MaccOptions as MaccChartOptions,
+  type DigitalBalanceOptions,
+  type DecretTertiaireOptions,
+  type CommonChartOptions,
+} from './report/charts/index.js';
+
+// Econometrics (baselines from meter data, ASHRAE Guideline 14, savings, calibration, benchmarks)
+export * from './econometrics/index.js';
+
+// Portfolio (MACC, budget-constrained choice with phasing, mutualisation of the shared digital infrastructure)
+export * from './portfolio/index.js';
+
+// Reports (HTML, Markdown, XLSX workbook, PDF) and writing outputs atomically
+export { renderReport, REPORT_FORMATS, SHEETS, type ReportFormat, type Theme } from './report/index.js';
+export { writeAtomically, metricsCsv, yearlyCsv, parametersCsv, type OutputFile } from './io/writers.js';
+
+// Uncertainty: sampling, distributions, statistics of draws, tornado and Sobol' maths
+export * from './uncertainty/index.js';
+
+// Monte Carlo and sensitivity over a prepared run
+export {
+  runMonteCarlo,
+  MC_METRICS,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+  type MonteCarloRow,
+  type MetricSummary,
+  type UncertainQuantity,
+  type McMetric,
+} from './evaluate/montecarlo.js';
+export { runTornado, runSobol, type TornadoOutput, type SobolOutput } from './evaluate/sensitivity.js';

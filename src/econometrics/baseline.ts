@@ -119,7 +119,12 @@ export function predictBaseline(fit: BaselineFit, x: readonly ArrayLike<number>[
   );
 }
 
-/** Parameters of a model with k explanatory columns (for documentation and checks). */
+/**
+ * Parameters p of a model with k explanatory columns (for documentation and checks) [count]: the intercept and one
+ * slope per column for `linear`; for change-point models the change points count too.
+ * @example baselineParameterCount('linear', 2) // 3
+ * @example baselineParameterCount('5p', 1) // 5 (intercept, two slopes, two change points)
+ */
 export function baselineParameterCount(model: BaselineModel, k: number): number {
   if (model === 'linear') return k + 1;
   return (model === '4p' || model === '5p' ? 3 : 2) + changePointCount(model);

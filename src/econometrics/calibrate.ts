@@ -55,7 +55,8 @@ export interface CalibratedOverride {
  * Builds the override of a model parameter from measured savings.
  *
  * @param input the savings, the parameter name, the data file and its hash
- * @returns the override: value, source with the hash, confidence, range, note
+ * @returns the override: value [fraction: F, or 1 − F for `consumptionRatio`], source with the hash, confidence,
+ *   range [fraction], note
  * @example
  * // examples/data/ecole-gaz-mensuel.csv, linear DJU baseline 2022–2023, reporting 2024: F = 16.7 % ± 3.6 % (90 %)
  * // → { name: 'gtbSavingsFraction', value: 0.1668, range: { low: 0.131, mode: 0.1668, high: 0.203 },
@@ -104,7 +105,7 @@ export function calibrateParameter(input: CalibrationInput): CalibratedOverride 
  */
 export function calibrationLayer(overrides: readonly CalibratedOverride[], file: string): OverrideLayer {
   const values: OverrideLayer['values'] = Object.fromEntries(
-    overrides.map((o) => [o.name, { value: o.value, source: o.source, confidence: o.confidence, note: o.note }]),
+    overrides.map((o) => [o.name, { value: o.value, source: o.source, confidence: o.confidence, note: o.note, range: o.range }]),
   );
   return { origin: 'calibrated', file, values };
 }

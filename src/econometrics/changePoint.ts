@@ -56,7 +56,11 @@ export interface ChangePointFit {
   fit: OlsFit;
 }
 
-/** The number of change points of each model. */
+/**
+ * The number of change points of each model [count]: one for 3P and 4P, two for 5P.
+ * @example changePointCount('4p') // 1
+ * @example changePointCount('5p') // 2
+ */
 export function changePointCount(model: ChangePointModel): number {
   return model === '5p' ? 2 : 1;
 }

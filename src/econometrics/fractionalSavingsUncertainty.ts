@@ -69,7 +69,7 @@ export interface FsuResult {
  * Guideline 14's fractional savings uncertainty.
  *
  * @param input see `FsuInput`
- * @returns the fraction and the intermediate terms
+ * @returns the fractional uncertainty [fraction of the savings] and the intermediate terms
  * @example
  * // n = 24 monthly, p = 2, CV = 10 %, m = 12, F = 20 %, 90 %: t(22) = 1.7171
  * // 1.7171 × 1.26 × 0.10 × √((1 + 2/24)/12) / 0.20 = 0.3250

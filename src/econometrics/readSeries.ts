@@ -225,7 +225,10 @@ export async function readMeterSeries(file: string, options: ReadSeriesOptions):
   };
 }
 
-/** The rows of a series from index `from` to `to` (exclusive), same columns, same file and hash. */
+/**
+ * The rows of a series from index `from` to `to` (exclusive) [row indices], same columns, same file and hash.
+ * @example sliceSeries(series, 0, 12).dates // ['2022-01', …, '2022-12'] for examples/data/ecole-gaz-mensuel.csv
+ */
 export function sliceSeries(s: MeterSeries, from: number, to: number): MeterSeries {
   return {
     ...s,

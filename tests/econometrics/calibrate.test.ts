@@ -47,6 +47,8 @@ describe('calibrateParameter', () => {
     expect(out.source).toMatch(/^calibrated from data \(sha256 a{64}\)/);
     expect(out.confidence).toBe('high');
     expect(out.trail.map((t) => t.origin)).toEqual(['default', 'calibrated']);
+    // The calibration's own uncertainty replaces the default range, so Monte Carlo draws within it.
+    expect(out.range).toEqual(o.range);
   });
 
   it('refuses a malformed hash', () => {
