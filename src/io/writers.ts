@@ -5,11 +5,22 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import * as aq from 'arquero';
 import type { RunResults } from '../evaluate/engine.js';
 
-/** The `results.json` document of DESIGN.md: manifest, results, parameters (plus scenario and variant labels). */
+/**
+ * The `results.json` document of DESIGN.md: manifest, results, parameters (plus scenario and variant labels), and
+ * `uncertainty` (Monte Carlo summaries and tornado) only when the run computed it (`--draws`).
+ */
 export function resultsDocument(r: RunResults): Record<string, unknown> {
-  return { manifest: r.manifest, results: r.results, parameters: r.parameters, scenarios: r.scenarios, variants: r.variants };
+  return {
+    manifest: r.manifest,
+    results: r.results,
+    parameters: r.parameters,
+    scenarios: r.scenarios,
+    variants: r.variants,
+    ...(r.uncertainty ? { uncertainty: r.uncertainty } : {}),
+  };
 }
 
 /** JSON text with non-finite numbers as null (a metric that does not exist is null, never a made-up number). */
@@ -17,20 +28,19 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const s = String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A CSV table (comma-separated, `.` decimals, RFC 4180 quoting) from column arrays. */
+/**
+ * A CSV table (comma-separated, `.` decimals, RFC 4180 quoting) from column arrays, written by arquero (the
+ * project's columnar table library, DESIGN.md). A number that does not exist (null, NaN, ±Infinity) is an
+ * empty cell, never a made-up value.
+ * @example toCsv({ year: [2026, 2027], npvEur: [1.5, NaN] }) // 'year,npvEur\n2026,1.5\n2027,\n'
+ */
 export function toCsv(columns: Record<string, ArrayLike<unknown>>): string {
-  const names = Object.keys(columns);
-  const n = names.length ? columns[names[0]].length : 0;
-  const lines = [names.map(csvCell).join(',')];
-  for (let i = 0; i < n; i++) lines.push(names.map((k) => csvCell(columns[k][i])).join(','));
-  return lines.join('\n') + '\n';
+  const clean: Record<string, unknown[]> = {};
+  for (const [name, column] of Object.entries(columns)) {
+    clean[name] = Array.from(column, (v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v === undefined ? null : v));
+  }
+  const text = aq.table(clean).toCSV();
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** metrics.csv: one row per result, one column per metric. */
