@@ -73,7 +73,7 @@
  */
 import { z } from 'zod';
 import { argumentError, assertFinite } from '../../src/core/errors.js';
-import { equipmentFleet } from '../../src/core/equipment.js';
+import { emptyFleet, equipmentFleetInto } from '../../src/core/equipment.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import {
@@ -292,7 +292,23 @@ export function setpointFactor(use: EnergyUse, heatingSetpointC: number, sensiti
  */
 export function bacFactor(p: ParameterValues, kind: 'thermal' | 'electric', activity: Activity, bacsClass: BacsClass): number {
   if (bacsClass === 'C') return 1;
-  return positive(p, `bac${kind === 'thermal' ? 'Thermal' : 'Electric'}Factor${ACTIVITY_KEY[activity]}${bacsClass}`);
+  // The name is `bac${Thermal|Electric}Factor${ACTIVITY_KEY[activity]}${bacsClass}`, from a table built once.
+  return positive(p, BAC_FACTOR_NAME[kind][activity][bacsClass]);
+}
+
+/** Parameter names of the BAC factors by kind, activity and class (no string built per call). */
+const BAC_FACTOR_NAME: Record<'thermal' | 'electric', Record<Activity, Record<BacsClass, string>>> = {
+  thermal: bacFactorNames('Thermal'),
+  electric: bacFactorNames('Electric'),
+};
+
+function bacFactorNames(kind: 'Thermal' | 'Electric'): Record<Activity, Record<BacsClass, string>> {
+  const out = {} as Record<Activity, Record<BacsClass, string>>;
+  for (const activity of Object.keys(ACTIVITY_KEY) as Activity[]) {
+    out[activity] = {} as Record<BacsClass, string>;
+    for (const cls of BACS_CLASSES) out[activity][cls] = `bac${kind}Factor${ACTIVITY_KEY[activity]}${cls}`;
+  }
+  return out;
 }
 
 /**
@@ -443,7 +459,11 @@ export function deviceCounts(
   return out;
 }
 
-/** Average electricity of a device drawing `powerW` all year [kWh/yr] (8,760 h / 1,000). */
+/**
+ * Average electricity of a device drawing `powerW` all year [kWh/yr] (8,760 h / 1,000).
+ * @param powerW average power drawn [W]
+ * @example devicePowerKwhPerYear(2) // 17.52
+ */
 export function devicePowerKwhPerYear(powerW: number): number {
   return (powerW * 8760) / 1000;
 }
@@ -510,7 +530,11 @@ export function decretTertiaireApplies(floorAreaM2: number): boolean {
   return floorAreaM2 >= DECRET_TERTIAIRE_MIN_FLOOR_AREA_M2;
 }
 
-/** Décret tertiaire reference consumption of a building: `referenceKwhPerYear`, else its current total [kWh/yr]. */
+/**
+ * Décret tertiaire reference consumption of a building: `referenceKwhPerYear`, else its current total [kWh/yr].
+ * @example decretTertiaireReferenceKwh({ energy: [{ carrier: 'gas', use: 'heating', kwhPerYear: 150000 },
+ *   { carrier: 'electricity', use: 'lighting', kwhPerYear: 30000 }] }) // 180000
+ */
 export function decretTertiaireReferenceKwh(building: Pick<Building, 'energy' | 'referenceKwhPerYear'>): number {
   if (building.referenceKwhPerYear !== undefined) return building.referenceKwhPerYear;
   return building.energy.reduce((sum, line) => sum + line.kwhPerYear, 0);
@@ -559,6 +583,8 @@ interface Context {
   setpointSensitivity: number;
   price: Record<Carrier, Float64Array>;
   factor: Record<Carrier, Float64Array>;
+  /** yearMultiplier(ctx, use, t) for every use and year, computed once per simulation (index 0 unused). */
+  multiplier: Record<EnergyUse, Float64Array>;
 }
 
 function context(axis: YearAxis, p: ParameterValues, s: ScenarioSeries): Context {
@@ -573,7 +599,7 @@ function context(axis: YearAxis, p: ParameterValues, s: ScenarioSeries): Context
   if (setpointSensitivity < 0) {
     throw argumentError('buildings', 'parameter heatingSetpointSensitivityPerDegC', 'a number ≥ 0', setpointSensitivity);
   }
-  return {
+  const ctx: Context = {
     axis,
     p,
     hdd: series(s, 'heatingDegreeDaysFactor', n),
@@ -582,8 +608,33 @@ function context(axis: YearAxis, p: ParameterValues, s: ScenarioSeries): Context
     setpointSensitivity,
     price,
     factor,
+    multiplier: {} as Record<EnergyUse, Float64Array>,
   };
+  const buffer = new ArrayBuffer(ENERGY_USES.length * n * Float64Array.BYTES_PER_ELEMENT);
+  ENERGY_USES.forEach((use, i) => {
+    const m = new Float64Array(buffer, i * n * Float64Array.BYTES_PER_ELEMENT, n);
+    for (let t = 1; t < n; t++) m[t] = yearMultiplier(ctx, use, t);
+    ctx.multiplier[use] = m;
+  });
+  return ctx;
 }
+
+/** `${device}${field}` parameter names of the catalogue devices, built once. */
+const DEVICE_PARAMETER: Record<Device, Record<'lifetime' | 'cost' | 'embodied' | 'endOfLife' | 'power' | 'maintenance' | 'data', string>> =
+  Object.fromEntries(
+    DEVICES.map((d) => [
+      d,
+      {
+        lifetime: `${d}LifetimeYears`,
+        cost: `${d}CostEur`,
+        embodied: `${d}EmbodiedKgCo2e`,
+        endOfLife: `${d}EndOfLifeKgCo2e`,
+        power: `${d}PowerW`,
+        maintenance: `${d}MaintenanceEurPerYear`,
+        data: `${d}DataMbPerYear`,
+      },
+    ]),
+  ) as Record<Device, Record<'lifetime' | 'cost' | 'embodied' | 'endOfLife' | 'power' | 'maintenance' | 'data', string>>;
 
 /** Eq. 1 × Eq. 2 for a use in year t (climate left at 1 when `climateNormalised`). */
 function yearMultiplier(ctx: Context, use: EnergyUse, t: number, climateNormalised = false): number {
@@ -595,6 +646,7 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
   const { axis, p } = ctx;
   const n = axis.length;
   const flows = emptyFlows(axis);
+  const fleetScratch = emptyFleet(n); // one fleet at a time, added into flows before the next
   const devices: Record<Device, number> = { gtbController: 0, subMeter: 0, smartThermostat: 0 };
   let insulationM2 = 0;
   let gtbClassBM2 = 0;
@@ -607,11 +659,14 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
       const price = ctx.price[line.carrier];
       const factor = ctx.factor[line.carrier];
       const keep = 1 - saving[line.use];
+      const multiplier = ctx.multiplier[line.use]; // yearMultiplier(ctx, line.use, t)
+      const base = copies * line.kwhPerYear;
+      const { energyKwh, energyCostEur, useKgCo2e } = flows;
       for (let t = 1; t < n; t++) {
-        const kwh = copies * line.kwhPerYear * yearMultiplier(ctx, line.use, t) * keep; // Eq. 7
-        flows.energyKwh[t] += kwh;
-        flows.energyCostEur[t] += kwh * price[t]; // Eq. 8
-        flows.useKgCo2e[t] += kwh * factor[t];
+        const kwh = base * multiplier[t] * keep; // Eq. 7: copies × kWh/yr × yearMultiplier × (1 − saving)
+        energyKwh[t] += kwh;
+        energyCostEur[t] += kwh * price[t]; // Eq. 8
+        useKgCo2e[t] += kwh * factor[t];
       }
     }
     const counts = deviceCounts(variant, b, p);
@@ -626,15 +681,19 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
 
   // Eq. 10: envelope works, a long-lived non-digital fleet priced with the works cost trend.
   if (insulationM2 > 0) {
-    const fleet = equipmentFleet(axis, {
-      count: insulationM2,
-      lifetimeYears: positive(p, 'insulationLifetimeYears'),
-      unitCostEur: param(p, 'insulationCostEurPerM2'),
-      unitEmbodiedKgCo2e: param(p, 'insulationEmbodiedKgCo2ePerM2'),
-      unitEndOfLifeKgCo2e: param(p, 'insulationEndOfLifeKgCo2ePerM2'),
-      firstPurchaseIndex: 0,
-      costTrend: trends.works,
-    });
+    const fleet = equipmentFleetInto(
+      axis,
+      {
+        count: insulationM2,
+        lifetimeYears: positive(p, 'insulationLifetimeYears'),
+        unitCostEur: param(p, 'insulationCostEurPerM2'),
+        unitEmbodiedKgCo2e: param(p, 'insulationEmbodiedKgCo2ePerM2'),
+        unitEndOfLifeKgCo2e: param(p, 'insulationEndOfLifeKgCo2ePerM2'),
+        firstPurchaseIndex: 0,
+        costTrend: trends.works,
+      },
+      fleetScratch,
+    );
     addFleet(flows, fleet, false);
   }
 
@@ -646,15 +705,19 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
       [gtbClassAM2, 'gtbCostClassAEurPerM2'],
     ] as const) {
       if (m2 <= 0) continue;
-      const fleet = equipmentFleet(axis, {
-        count: m2,
-        lifetimeYears: positive(p, 'gtbLifetimeYears'),
-        unitCostEur: param(p, costName),
-        unitEmbodiedKgCo2e: param(p, 'gtbEmbodiedKgCo2ePerM2'),
-        firstPurchaseIndex: 0,
-        costTrend: trends.cost,
-        embodiedTrend: trends.embodied,
-      });
+      const fleet = equipmentFleetInto(
+        axis,
+        {
+          count: m2,
+          lifetimeYears: positive(p, 'gtbLifetimeYears'),
+          unitCostEur: param(p, costName),
+          unitEmbodiedKgCo2e: param(p, 'gtbEmbodiedKgCo2ePerM2'),
+          firstPurchaseIndex: 0,
+          costTrend: trends.cost,
+          embodiedTrend: trends.embodied,
+        },
+        fleetScratch,
+      );
       addFleet(flows, fleet, true);
     }
     const operation = param(p, 'gtbOperationEurPerM2PerYear');
@@ -667,19 +730,24 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
   for (const d of DEVICES) {
     const count = devices[d];
     if (count <= 0) continue;
-    const fleet = equipmentFleet(axis, {
-      count,
-      lifetimeYears: positive(p, `${d}LifetimeYears`),
-      unitCostEur: param(p, `${d}CostEur`),
-      unitEmbodiedKgCo2e: param(p, `${d}EmbodiedKgCo2e`),
-      unitEndOfLifeKgCo2e: param(p, `${d}EndOfLifeKgCo2e`),
-      firstPurchaseIndex: 0,
-      costTrend: trends.cost,
-      embodiedTrend: trends.embodied,
-    });
+    const names = DEVICE_PARAMETER[d];
+    const fleet = equipmentFleetInto(
+      axis,
+      {
+        count,
+        lifetimeYears: positive(p, names.lifetime),
+        unitCostEur: param(p, names.cost),
+        unitEmbodiedKgCo2e: param(p, names.embodied),
+        unitEndOfLifeKgCo2e: param(p, names.endOfLife),
+        firstPurchaseIndex: 0,
+        costTrend: trends.cost,
+        embodiedTrend: trends.embodied,
+      },
+      fleetScratch,
+    );
     addFleet(flows, fleet, true);
-    const kwhPerUnit = devicePowerKwhPerYear(param(p, `${d}PowerW`));
-    const maintenance = param(p, `${d}MaintenanceEurPerYear`);
+    const kwhPerUnit = devicePowerKwhPerYear(param(p, names.power));
+    const maintenance = param(p, names.maintenance);
     for (let t = 1; t < n; t++) {
       const kwh = fleet.inService[t] * kwhPerUnit;
       const kg = kwh * ctx.factor.electricity[t];
@@ -690,7 +758,7 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
       flows.opexEur[t] += fleet.inService[t] * maintenance;
     }
     connected += count;
-    dataMb += count * param(p, `${d}DataMbPerYear`);
+    dataMb += count * param(p, names.data);
   }
   flows.connectedDevices = connected;
   flows.dataMbPerYear = dataMb;

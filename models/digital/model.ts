@@ -237,21 +237,30 @@ function checkCount(fn: string, name: string, value: number): void {
  * @example catalogueEntry(p, 'luminaireNode').costEur // 120 [EUR/unit] with the defaults of parameters.yaml
  */
 export function catalogueEntry(p: ParameterValues, device: DeviceName): DeviceCatalogueEntry {
-  if (!(DEVICE_NAMES as readonly string[]).includes(device)) {
+  const names = Object.hasOwn(CATALOGUE_PARAMETER_NAMES, device) ? CATALOGUE_PARAMETER_NAMES[device] : undefined;
+  if (!names) {
     throw new RangeError(`digital: unknown device "${String(device)}"; the catalogue has ${DEVICE_NAMES.join(', ')}`);
   }
-  const lifetimeYears = parameter(p, `${device}LifetimeYears`, 0);
+  const lifetimeYears = parameter(p, names.LifetimeYears, 0);
   if (lifetimeYears <= 0) throw new RangeError(`digital: parameter ${device}LifetimeYears must be > 0, received ${lifetimeYears}`);
   return {
-    costEur: parameter(p, `${device}CostEur`, 0),
-    embodiedKgCo2e: parameter(p, `${device}EmbodiedKgCo2e`, 0),
-    endOfLifeKgCo2e: parameter(p, `${device}EndOfLifeKgCo2e`, 0),
+    costEur: parameter(p, names.CostEur, 0),
+    embodiedKgCo2e: parameter(p, names.EmbodiedKgCo2e, 0),
+    endOfLifeKgCo2e: parameter(p, names.EndOfLifeKgCo2e, 0),
     lifetimeYears,
-    powerW: parameter(p, `${device}PowerW`, 0),
-    maintenanceEurPerYear: parameter(p, `${device}MaintenanceEurPerYear`, 0),
-    dataMbPerYear: parameter(p, `${device}DataMbPerYear`, 0),
+    powerW: parameter(p, names.PowerW, 0),
+    maintenanceEurPerYear: parameter(p, names.MaintenanceEurPerYear, 0),
+    dataMbPerYear: parameter(p, names.DataMbPerYear, 0),
   };
 }
+
+/** `${device}${field}` for every catalogue device and field, built once (not a string per call in Monte Carlo). */
+const CATALOGUE_PARAMETER_NAMES: Readonly<Record<DeviceName, Readonly<Record<DeviceField, string>>>> = Object.fromEntries(
+  DEVICE_NAMES.map((device) => [
+    device,
+    Object.fromEntries(Object.keys(DEVICE_FIELDS).map((field) => [field, `${device}${field}`])) as Record<DeviceField, string>,
+  ]),
+) as Record<DeviceName, Record<DeviceField, string>>;
 
 /**
  * A fleet of `count` catalogue devices (Eq. 1), with their yearly grid electricity (Eq. 2), running costs and
@@ -277,6 +286,11 @@ export function deviceFleet(
 ): DeviceFleetResult {
   checkCount('deviceFleet', 'count', count);
   const entry = catalogueEntry(p, device);
+  const n = axis.length;
+  // The two series below share one buffer (one allocation instead of two).
+  const buffer = new ArrayBuffer(2 * n * Float64Array.BYTES_PER_ELEMENT);
+  const energyKwh = new Float64Array(buffer, 0, n);
+  const maintenanceEur = new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n);
   const fleet = equipmentFleet(axis, {
     count,
     lifetimeYears: entry.lifetimeYears,
@@ -287,9 +301,6 @@ export function deviceFleet(
     costTrend: series(s, 'digitalCostFactor', axis.length),
     embodiedTrend: series(s, 'digitalEmbodiedFactor', axis.length),
   });
-  const n = axis.length;
-  const energyKwh = new Float64Array(n);
-  const maintenanceEur = new Float64Array(n);
   const kwhPerUnitYear = (entry.powerW * HOURS_PER_YEAR) / 1000;
   for (let t = 0; t < n; t++) {
     energyKwh[t] = fleet.inService[t] * kwhPerUnitYear;

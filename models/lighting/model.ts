@@ -75,7 +75,7 @@
  * - Shared gateways, network and platform are added by the engine from `connectedDevices` and `dataMbPerYear`.
  */
 import { z } from 'zod';
-import { equipmentFleet, type FleetFlows } from '../../src/core/equipment.js';
+import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
 import { argumentError, assertFinite } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -348,28 +348,30 @@ export function relampingFleet(
   lampEmbodiedKgCo2e: number,
 ): FleetFlows {
   const cohorts = Math.max(1, Math.round(lampLifetimeYears));
-  const total: FleetFlows = {
-    purchases: new Float64Array(axis.length),
-    capexEur: new Float64Array(axis.length),
-    residualValueEur: new Float64Array(axis.length),
-    embodiedKgCo2e: new Float64Array(axis.length),
-    endOfLifeKgCo2e: new Float64Array(axis.length),
-    amortisedKgCo2e: new Float64Array(axis.length),
-    inService: new Float64Array(axis.length),
-  };
+  const total = emptyFleet(axis.length);
+  const cohort = emptyFleet(axis.length); // reused by every cohort (overwritten by equipmentFleetInto)
   for (let k = 0; k < cohorts; k++) {
-    const cohort = equipmentFleet(axis, {
-      count: count / cohorts,
-      lifetimeYears: lampLifetimeYears,
-      unitCostEur: lampCostEur,
-      unitEmbodiedKgCo2e: lampEmbodiedKgCo2e,
-      firstPurchaseIndex: null,
-      ageYears: (k * lampLifetimeYears) / cohorts,
-    });
-    for (const key of Object.keys(total) as (keyof FleetFlows)[]) {
-      const into = total[key];
-      const from = cohort[key];
-      for (let t = 0; t < axis.length; t++) into[t] += from[t];
+    equipmentFleetInto(
+      axis,
+      {
+        count: count / cohorts,
+        lifetimeYears: lampLifetimeYears,
+        unitCostEur: lampCostEur,
+        unitEmbodiedKgCo2e: lampEmbodiedKgCo2e,
+        firstPurchaseIndex: null,
+        ageYears: (k * lampLifetimeYears) / cohorts,
+      },
+      cohort,
+    );
+    // Readable version: for (const key of Object.keys(total)) for (let t …) total[key][t] += cohort[key][t];
+    for (let t = 0; t < axis.length; t++) {
+      total.purchases[t] += cohort.purchases[t];
+      total.capexEur[t] += cohort.capexEur[t];
+      total.residualValueEur[t] += cohort.residualValueEur[t];
+      total.embodiedKgCo2e[t] += cohort.embodiedKgCo2e[t];
+      total.endOfLifeKgCo2e[t] += cohort.endOfLifeKgCo2e[t];
+      total.amortisedKgCo2e[t] += cohort.amortisedKgCo2e[t];
+      total.inService[t] += cohort.inService[t];
     }
   }
   return total;
@@ -491,23 +493,35 @@ function addEnergy(flows: VariantFlows, s: ScenarioSeries, t: number, kwh: numbe
   flows.useKgCo2e[t] += kwh * s.gridFactorKgCo2ePerKwh[t];
 }
 
-/** Lighting energy of one group over the axis (Eq. 1–8), from index 1. */
-function addGroupLighting(
-  flows: VariantFlows,
+/** Lit hours (Eq. 2) and control saving (Eq. 3–6) of each year under a control profile; index 0 unused. */
+interface ProfileHours {
+  lit: Float64Array;
+  saving: Float64Array;
+}
+
+/** Eq. 1–6 for every year of the axis under one profile: the same for every group lit with that profile. */
+function profileHours(
   axis: YearAxis,
   s: ScenarioSeries,
-  count: number,
-  powerW: number,
   annualHours: number,
   profile: Pick<ControlProfile, 'switchOffHoursPerNight' | 'dimmingHoursPerNight' | 'dimmingDepth' | 'presenceSaving'>,
-): void {
-  for (let t = 1; t < axis.length; t++) {
+): ProfileHours {
+  const n = axis.length;
+  const buffer = new ArrayBuffer(2 * n * Float64Array.BYTES_PER_ELEMENT);
+  const out = { lit: new Float64Array(buffer, 0, n), saving: new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n) };
+  for (let t = 1; t < n; t++) {
     const f = s.lightingHoursFactor[t];
     const lit = litHoursPerYear(annualHours, f, profile.switchOffHoursPerNight);
     const dimmed = dimmedHoursPerYear(annualHours, f, profile.dimmingHoursPerNight, profile.switchOffHoursPerNight);
-    const saving = combinedSavingFraction(dimmingSavingFraction(dimmed, lit, profile.dimmingDepth), profile.presenceSaving);
-    addEnergy(flows, s, t, lightingEnergyKwh(count, powerW, lit, saving));
+    out.lit[t] = lit;
+    out.saving[t] = combinedSavingFraction(dimmingSavingFraction(dimmed, lit, profile.dimmingDepth), profile.presenceSaving);
   }
+  return out;
+}
+
+/** Lighting energy of one group over the axis (Eq. 7–8, hours and savings from `profileHours`), from index 1. */
+function addGroupLighting(flows: VariantFlows, axis: YearAxis, s: ScenarioSeries, count: number, powerW: number, hours: ProfileHours): void {
+  for (let t = 1; t < axis.length; t++) addEnergy(flows, s, t, lightingEnergyKwh(count, powerW, hours.lit[t], hours.saving[t]));
 }
 
 /** Adds a yearly running cost from index 1. */
@@ -524,24 +538,31 @@ function addExistingLed(
   group: LuminaireGroup,
   annualHours: number,
   currentSwitchOff: number,
+  fleetScratch: FleetFlows,
 ): void {
-  addGroupLighting(flows, axis, s, group.count, group.powerW, annualHours, {
-    switchOffHoursPerNight: currentSwitchOff,
-    dimmingHoursPerNight: 0,
-    dimmingDepth: 0,
-    presenceSaving: 0,
-  });
+  addGroupLighting(
+    flows,
+    axis,
+    s,
+    group.count,
+    group.powerW,
+    profileHours(axis, s, annualHours, { switchOffHoursPerNight: currentSwitchOff, dimmingHoursPerNight: 0, dimmingDepth: 0, presenceSaving: 0 }),
+  );
   addRunningCost(flows, group.count * p.ledMaintenanceEurPerLuminairePerYear);
-  const fleet = equipmentFleet(axis, {
-    count: group.count,
-    lifetimeYears: p.ledLuminaireLifetimeYears,
-    unitCostEur: p.ledLuminaireCostEur,
-    unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
-    unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
-    firstPurchaseIndex: null,
-    ageYears: group.ageYears ?? p.ledLuminaireLifetimeYears / 2,
-    costTrend: s.ledCostFactor,
-  });
+  const fleet = equipmentFleetInto(
+    axis,
+    {
+      count: group.count,
+      lifetimeYears: p.ledLuminaireLifetimeYears,
+      unitCostEur: p.ledLuminaireCostEur,
+      unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
+      unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
+      firstPurchaseIndex: null,
+      ageYears: group.ageYears ?? p.ledLuminaireLifetimeYears / 2,
+      costTrend: s.ledCostFactor,
+    },
+    fleetScratch,
+  );
   addFleet(flows, fleet);
 }
 
@@ -554,21 +575,24 @@ function simulateVariant(
   inventory: Inventory,
 ): VariantFlows {
   const flows = emptyFlows(axis);
+  const fleetScratch = emptyFleet(axis.length); // one fleet at a time, added into flows before the next
   const annualHours = inventory.annualHours ?? p.operatingHoursPerYear;
   const currentSwitchOff = inventory.currentSwitchOffHoursPerNight ?? 0;
   const profile = controlProfile(variantId, p, currentSwitchOff);
   const oldGroups = inventory.luminaires.filter((g) => !isLedType(g.type));
   const totalCount = inventory.luminaires.reduce((a, g) => a + g.count, 0);
   const renovatedCount = oldGroups.reduce((a, g) => a + g.count, 0);
+  // Hours and savings of the variant's profile, shared by every non-LED group (none: nothing to compute).
+  const hours = oldGroups.length > 0 ? profileHours(axis, s, annualHours, profile) : null;
 
   for (const group of inventory.luminaires) {
-    if (isLedType(group.type)) addExistingLed(flows, axis, p, s, group, annualHours, currentSwitchOff);
+    if (isLedType(group.type)) addExistingLed(flows, axis, p, s, group, annualHours, currentSwitchOff, fleetScratch);
   }
 
   if (!profile.renovated) {
     // Status quo: discharge lamps kept, relamped, traditional maintenance (Eq. 8, 11).
     for (const group of oldGroups) {
-      addGroupLighting(flows, axis, s, group.count, group.powerW, annualHours, profile);
+      addGroupLighting(flows, axis, s, group.count, group.powerW, hours!);
       addRunningCost(flows, group.count * p.traditionalMaintenanceEurPerLuminairePerYear);
       const lamps = relampingFleet(
         axis,
@@ -586,16 +610,20 @@ function simulateVariant(
 
   // LED retrofit of every non-LED group at index 0 (Eq. 7, 8, 11), disposal of the old luminaires.
   for (const group of oldGroups) {
-    addGroupLighting(flows, axis, s, group.count, ledPowerW(group.powerW, p.ledPowerFraction), annualHours, profile);
-    const fleet = equipmentFleet(axis, {
-      count: group.count,
-      lifetimeYears: p.ledLuminaireLifetimeYears,
-      unitCostEur: p.ledLuminaireCostEur,
-      unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
-      unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
-      firstPurchaseIndex: 0,
-      costTrend: s.ledCostFactor,
-    });
+    addGroupLighting(flows, axis, s, group.count, ledPowerW(group.powerW, p.ledPowerFraction), hours!);
+    const fleet = equipmentFleetInto(
+      axis,
+      {
+        count: group.count,
+        lifetimeYears: p.ledLuminaireLifetimeYears,
+        unitCostEur: p.ledLuminaireCostEur,
+        unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
+        unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
+        firstPurchaseIndex: 0,
+        costTrend: s.ledCostFactor,
+      },
+      fleetScratch,
+    );
     addFleet(flows, fleet);
   }
   addRunningCost(flows, renovatedCount * p.ledMaintenanceEurPerLuminairePerYear * (1 - profile.maintenanceSaving));
@@ -608,13 +636,17 @@ function simulateVariant(
   if (variantId === 'led-clock-switch-off' && cabinets > 0) {
     addFleet(
       flows,
-      equipmentFleet(axis, {
-        count: cabinets,
-        lifetimeYears: p.clockLifetimeYears,
-        unitCostEur: p.clockSwitchOffCostEurPerCabinet,
-        unitEmbodiedKgCo2e: p.clockEmbodiedKgCo2e,
-        firstPurchaseIndex: 0,
-      }),
+      equipmentFleetInto(
+        axis,
+        {
+          count: cabinets,
+          lifetimeYears: p.clockLifetimeYears,
+          unitCostEur: p.clockSwitchOffCostEurPerCabinet,
+          unitEmbodiedKgCo2e: p.clockEmbodiedKgCo2e,
+          firstPurchaseIndex: 0,
+        },
+        fleetScratch,
+      ),
     );
   }
 

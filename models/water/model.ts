@@ -84,7 +84,7 @@
  * - Field confirmation of sensor alarms is assumed to be covered by the sensors' maintenance cost.
  */
 import { z } from 'zod';
-import { equipmentFleet, type FleetFlows } from '../../src/core/equipment.js';
+import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -462,7 +462,14 @@ export interface VariantVolumes {
   customerLeaksM3: Float64Array;
 }
 
-/** Device counts of the smart network (Eq. 14) [units]. */
+/**
+ * Device counts of the smart network (Eq. 14) [units]: one meter radio per meter, acoustic sensors on the covered
+ * length, pressure controllers per km.
+ * @example
+ * // the example town (180 km, 9,000 subscribers) with the defaults (2 sensors/km on 100 % of the length,
+ * // 0.02 pressure control point/km)
+ * deviceCounts(inventory, p) // { meterRadio: 9000, acousticSensor: 360, pressureController: 3.6 }
+ */
 export function deviceCounts(inventory: Inventory, p: ParameterValues): Record<Device, number> {
   const length = inventory.networkLengthKm;
   return {
@@ -506,11 +513,12 @@ export function waterVolumes(
   const out: Record<string, VariantVolumes> = {};
   for (const v of VARIANTS) {
     const n = axis.length;
+    const buffer = new ArrayBuffer(4 * n * Float64Array.BYTES_PER_ELEMENT); // the four series in one allocation
     const vol: VariantVolumes = {
-      billedM3: new Float64Array(n),
-      producedM3: new Float64Array(n),
-      lossesM3: new Float64Array(n),
-      customerLeaksM3: new Float64Array(n),
+      billedM3: new Float64Array(buffer, 0, n),
+      producedM3: new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n),
+      lossesM3: new Float64Array(buffer, 2 * n * Float64Array.BYTES_PER_ELEMENT, n),
+      customerLeaksM3: new Float64Array(buffer, 3 * n * Float64Array.BYTES_PER_ELEMENT, n),
     };
     const losses = lossesByVariant[v.id];
     const alert = v.kind === 'digital' ? psi : 1;
@@ -531,17 +539,39 @@ export function waterVolumes(
 // Flows
 // ---------------------------------------------------------------------------------------------------------------
 
-function deviceFleet(axis: YearAxis, p: ParameterValues, s: ScenarioSeries, device: Device, count: number): FleetFlows {
-  return equipmentFleet(axis, {
-    count,
-    lifetimeYears: param(p, `${device}LifetimeYears`),
-    unitCostEur: param(p, `${device}CostEur`),
-    unitEmbodiedKgCo2e: param(p, `${device}EmbodiedKgCo2e`),
-    unitEndOfLifeKgCo2e: param(p, `${device}EndOfLifeKgCo2e`),
-    firstPurchaseIndex: 0,
-    costTrend: series(s, 'digitalCostFactor', axis),
-    embodiedTrend: series(s, 'digitalEmbodiedFactor', axis),
-  });
+/** `${device}${field}` parameter names of the devices, built once (not a string per call in Monte Carlo). */
+const DEVICE_PARAMETER = Object.fromEntries(
+  DEVICES.map((d) => [
+    d,
+    {
+      lifetime: `${d}LifetimeYears`,
+      cost: `${d}CostEur`,
+      embodied: `${d}EmbodiedKgCo2e`,
+      endOfLife: `${d}EndOfLifeKgCo2e`,
+      power: `${d}PowerW`,
+      maintenance: `${d}MaintenanceEurPerYear`,
+      data: `${d}DataMbPerYear`,
+    },
+  ]),
+) as Record<Device, Record<'lifetime' | 'cost' | 'embodied' | 'endOfLife' | 'power' | 'maintenance' | 'data', string>>;
+
+/** The fleet of one device, written into `into` (see `equipmentFleetInto`). */
+function deviceFleet(axis: YearAxis, p: ParameterValues, s: ScenarioSeries, device: Device, count: number, into: FleetFlows): FleetFlows {
+  const names = DEVICE_PARAMETER[device];
+  return equipmentFleetInto(
+    axis,
+    {
+      count,
+      lifetimeYears: param(p, names.lifetime),
+      unitCostEur: param(p, names.cost),
+      unitEmbodiedKgCo2e: param(p, names.embodied),
+      unitEndOfLifeKgCo2e: param(p, names.endOfLife),
+      firstPurchaseIndex: 0,
+      costTrend: series(s, 'digitalCostFactor', axis),
+      embodiedTrend: series(s, 'digitalEmbodiedFactor', axis),
+    },
+    into,
+  );
 }
 
 function simulate({
@@ -570,21 +600,37 @@ function simulate({
 
   // Eq. 12: mechanical meters in place, replaced at end of life (status quo and campaigns).
   const manualLifetime = param(p, 'manualMeterLifetimeYears');
-  const manualMeterFleets = existingMeterCohorts(meters, manualLifetime, inventory.existingMetersAgeYears).map((c) =>
-    equipmentFleet(axis, {
-      count: c.count,
-      lifetimeYears: manualLifetime,
-      unitCostEur: param(p, 'manualMeterCostEur'),
-      unitEmbodiedKgCo2e: param(p, 'manualMeterEmbodiedKgCo2e'),
-      unitEndOfLifeKgCo2e: param(p, 'manualMeterEndOfLifeKgCo2e'),
-      firstPurchaseIndex: null,
-      ageYears: c.ageYears,
-    }),
-  );
+  // The cohorts are summed once, in their order, into one fleet: the non-digital variants add nothing else into
+  // these series before it, so adding the sum gives the same numbers as adding each cohort in turn.
+  const manualMeters = emptyFleet(n);
+  const cohort = emptyFleet(n);
+  for (const c of existingMeterCohorts(meters, manualLifetime, inventory.existingMetersAgeYears)) {
+    equipmentFleetInto(
+      axis,
+      {
+        count: c.count,
+        lifetimeYears: manualLifetime,
+        unitCostEur: param(p, 'manualMeterCostEur'),
+        unitEmbodiedKgCo2e: param(p, 'manualMeterEmbodiedKgCo2e'),
+        unitEndOfLifeKgCo2e: param(p, 'manualMeterEndOfLifeKgCo2e'),
+        firstPurchaseIndex: null,
+        ageYears: c.ageYears,
+      },
+      cohort,
+    );
+    for (let t = 0; t < n; t++) {
+      manualMeters.capexEur[t] += cohort.capexEur[t];
+      manualMeters.residualValueEur[t] += cohort.residualValueEur[t];
+      manualMeters.embodiedKgCo2e[t] += cohort.embodiedKgCo2e[t];
+      manualMeters.endOfLifeKgCo2e[t] += cohort.endOfLifeKgCo2e[t];
+      manualMeters.amortisedKgCo2e[t] += cohort.amortisedKgCo2e[t];
+    }
+  }
 
   // Eq. 14: devices of the smart network.
   const counts = deviceCounts(inventory, p);
 
+  const fleetScratch = emptyFleet(n); // one device fleet at a time, added into flows before the next
   const out: Record<string, VariantFlows> = {};
   for (const v of VARIANTS) {
     const flows = emptyFlows(axis);
@@ -597,20 +643,20 @@ function simulate({
       let dataMb = 0;
       for (const d of DEVICES) {
         const count = counts[d];
-        addFleet(flows, deviceFleet(axis, p, s, d, count), true);
-        deviceKwhPerYear += (count * param(p, `${d}PowerW`) * HOURS_PER_YEAR) / 1000;
-        deviceOpexPerYear += count * param(p, `${d}MaintenanceEurPerYear`);
+        const names = DEVICE_PARAMETER[d];
+        addFleet(flows, deviceFleet(axis, p, s, d, count, fleetScratch), true);
+        deviceKwhPerYear += (count * param(p, names.power) * HOURS_PER_YEAR) / 1000;
+        deviceOpexPerYear += count * param(p, names.maintenance);
         connected += count;
-        dataMb += count * param(p, `${d}DataMbPerYear`);
+        dataMb += count * param(p, names.data);
       }
       flows.connectedDevices = connected;
       flows.dataMbPerYear = dataMb;
     } else {
-      for (const fleet of manualMeterFleets) addFleet(flows, fleet, false);
+      addFleet(flows, manualMeters, false); // readable version: for (const fleet of cohortFleets) addFleet(flows, fleet, false)
     }
     const fixedOpex = digital ? deviceOpexPerYear : meters * readingCost + (v.kind === 'alternative' ? surveyCost : 0);
-    const external = new Float64Array(n);
-    flows.externalCostEur = external;
+    const external = flows.externalCostEur!; // zeros from emptyFlows, set below from index 1
     for (let t = 1; t < n; t++) {
       const energy = vol.producedM3[t] * energyPerM3 + deviceKwhPerYear; // Eq. 9
       flows.energyKwh[t] = energy;

@@ -70,8 +70,56 @@ export interface FleetFlows {
   inService: Float64Array;
 }
 
-/** Purchases, costs and lifecycle carbon of a fleet of identical units over the axis. */
+/** The seven series of a fleet, in the order `emptyFleet` lays them out. */
+const FLEET_SERIES = ['purchases', 'capexEur', 'residualValueEur', 'embodiedKgCo2e', 'endOfLifeKgCo2e', 'amortisedKgCo2e', 'inService'] as const;
+
+/**
+ * A fleet's flows set to zeros over `length` years: the seven series are views on one buffer (one allocation
+ * instead of seven; each is still an independent `Float64Array` of `length` values).
+ * @example emptyFleet(26).capexEur.length // 26
+ */
+export function emptyFleet(length: number): FleetFlows {
+  const buffer = new ArrayBuffer(FLEET_SERIES.length * length * Float64Array.BYTES_PER_ELEMENT);
+  return {
+    purchases: seriesView(buffer, 0, length),
+    capexEur: seriesView(buffer, 1, length),
+    residualValueEur: seriesView(buffer, 2, length),
+    embodiedKgCo2e: seriesView(buffer, 3, length),
+    endOfLifeKgCo2e: seriesView(buffer, 4, length),
+    amortisedKgCo2e: seriesView(buffer, 5, length),
+    inService: seriesView(buffer, 6, length),
+  };
+}
+
+/**
+ * Purchases, costs and lifecycle carbon of a fleet of identical units over the axis: bought at
+ * `firstPurchaseIndex` (or replaced when units in place reach their life), replaced every `lifetimeYears`, with the
+ * linear residual value and the residual carbon credit at the last index (see the file header for the timing).
+ * @param axis the appraisal's years, index 0 = investment year
+ * @param spec the fleet: `count` [units], `lifetimeYears` [years], `unitCostEur` [EUR/unit, excl. VAT],
+ *   `unitEmbodiedKgCo2e` and `unitEndOfLifeKgCo2e` [kgCO2e/unit], optional trends [fraction of today]
+ * @returns yearly series: purchases and units in service [units], capex and residual value [EUR], embodied,
+ *   end-of-life and amortised emissions [kgCO2e]
+ * @example equipmentFleet(yearAxis(2026, 25), { count: 10, lifetimeYears: 10, unitCostEur: 500 }).capexEur[10] // 5000
+ * @example
+ * // 100 units of 4 years over 10 years: bought at 0, 4 and 8; those of year 8 serve to year 12, so half their
+ * // cost (2,500 €) and half their 200 kgCO2e (a 100 kg credit) come back at index 10
+ * const f = equipmentFleet(yearAxis(2026, 10), { count: 100, lifetimeYears: 4, unitCostEur: 50, unitEmbodiedKgCo2e: 2 });
+ * f.residualValueEur[10] // 2500
+ * f.embodiedKgCo2e // [200, 0, 0, 0, 200, 0, 0, 0, 200, 0, -100]: 500 kg in all, as Σ f.amortisedKgCo2e (50 × 10)
+ */
 export function equipmentFleet(axis: YearAxis, spec: FleetSpec): FleetFlows {
+  return equipmentFleetInto(axis, spec, emptyFleet(axis.length));
+}
+
+/**
+ * `equipmentFleet` written into `into` (every series reset to zeros first, then filled), for loops that compute
+ * many fleets one after the other without allocating: e.g. `addFleet(flows, equipmentFleetInto(axis, spec,
+ * scratch))`. Same numbers as `equipmentFleet`, bit for bit. Returns `into`.
+ * @param into flows of `axis.length` years, overwritten
+ * @example equipmentFleetInto(axis, { count: 10, lifetimeYears: 10, unitCostEur: 500 }, emptyFleet(26)).capexEur[0] // 5000
+ */
+export function equipmentFleetInto(axis: YearAxis, spec: FleetSpec, into: FleetFlows): FleetFlows {
   const n = axis.length;
   const last = n - 1;
   const L = spec.lifetimeYears;
@@ -81,19 +129,23 @@ export function equipmentFleet(axis: YearAxis, spec: FleetSpec): FleetFlows {
   if (!(spec.count >= 0) || !Number.isFinite(spec.count)) {
     throw new RangeError(`equipmentFleet: count must be a non-negative number, received ${spec.count}`);
   }
+  for (const name of FLEET_SERIES) {
+    if (into[name].length !== n) throw new RangeError(`equipmentFleetInto: into.${name} has ${into[name].length} values, the axis ${n}`);
+  }
+  for (let t = 0; t < n; t++) {
+    into.purchases[t] = 0;
+    into.capexEur[t] = 0;
+    into.residualValueEur[t] = 0;
+    into.embodiedKgCo2e[t] = 0;
+    into.endOfLifeKgCo2e[t] = 0;
+    into.amortisedKgCo2e[t] = 0;
+    into.inService[t] = 0;
+  }
   const unitCost = spec.unitCostEur ?? 0;
   const unitEmbodied = spec.unitEmbodiedKgCo2e ?? 0;
   const unitEol = spec.unitEndOfLifeKgCo2e ?? 0;
   const replacementShare = spec.replacementShare ?? 1;
-  const out: FleetFlows = {
-    purchases: new Float64Array(n),
-    capexEur: new Float64Array(n),
-    residualValueEur: new Float64Array(n),
-    embodiedKgCo2e: new Float64Array(n),
-    endOfLifeKgCo2e: new Float64Array(n),
-    amortisedKgCo2e: new Float64Array(n),
-    inService: new Float64Array(n),
-  };
+  const out = into;
   if (spec.count === 0) return out;
 
   // Purchase indices (exact, possibly fractional positions; rounded to whole years for booking).
@@ -149,4 +201,9 @@ export function equipmentFleet(axis: YearAxis, spec: FleetSpec): FleetFlows {
     }
   }
   return out;
+}
+
+/** The `index`-th series of `length` values in a buffer holding several (no copy). */
+function seriesView(buffer: ArrayBuffer, index: number, length: number): Float64Array {
+  return new Float64Array(buffer, index * length * Float64Array.BYTES_PER_ELEMENT, length);
 }

@@ -147,13 +147,9 @@ export interface DiscountTable {
 
 /** Reusable buffers for `comparisonMetrics` (the Monte Carlo path allocates them once, not per comparison). */
 export function comparisonScratch(length: number): Omit<ComparisonSeries, 'df'> {
-  return {
-    cf: new Float64Array(length),
-    cfNoCarbon: new Float64Array(length),
-    refE: new Float64Array(length),
-    varE: new Float64Array(length),
-    netKg: new Float64Array(length),
-  };
+  const buffer = new ArrayBuffer(5 * length * Float64Array.BYTES_PER_ELEMENT); // the five series in one allocation
+  const view = (i: number): Float64Array => new Float64Array(buffer, i * length * Float64Array.BYTES_PER_ELEMENT, length);
+  return { cf: view(0), cfNoCarbon: view(1), refE: view(2), varE: view(3), netKg: view(4) };
 }
 
 /**

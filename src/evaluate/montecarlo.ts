@@ -53,11 +53,21 @@ export interface UncertainQuantity {
 
 interface Plan {
   quantities: UncertainQuantity[];
+  /**
+   * The distinct (quantity, distribution) pairs: a parameter drawn with the same distribution in several scenarios
+   * and use cases (a discount rate, a device price) maps the same uniform through the same quantile function, so
+   * each draw computes it once, in its slot, and every (scenario, use case) reads the slot.
+   */
+  slots: { q: number; quantile: (u: number) => number }[];
   /** For each scenario index: base series, trajectory multipliers' quantile functions by quantity index. */
   scenarios: {
     series: Record<string, Float64Array>;
-    trajectories: { q: number; name: string; quantile: (u: number) => number }[];
-    useCases: { id: UseCaseId; base: Record<string, number>; parameters: { q: number; name: string; quantile: (u: number) => number }[] }[];
+    trajectories: { q: number; slot: number; name: string; quantile: (u: number) => number }[];
+    useCases: {
+      id: UseCaseId;
+      base: Record<string, number>;
+      parameters: { q: number; slot: number; name: string; quantile: (u: number) => number }[];
+    }[];
   }[];
 }
 
@@ -81,6 +91,20 @@ export function planUncertainty(run: PreparedRun): Plan {
     }
     return i;
   };
+  const slots: Plan['slots'] = [];
+  const slotIndex = new Map<string, number>();
+  // The slot of (quantity, distribution), its quantile function compiled once (a PERT's compiles a table of
+  // exact Beta quantiles: compiling it for every scenario and use case cost half a second per worker).
+  const slot = (q: number, dist: Distribution): number => {
+    const key = `${q}\u0000${JSON.stringify(dist)}`;
+    let i = slotIndex.get(key);
+    if (i === undefined) {
+      i = slots.length;
+      slotIndex.set(key, i);
+      slots.push({ q, quantile: compileQuantile(dist, 'monteCarlo') });
+    }
+    return i;
+  };
   const scenarios: Plan['scenarios'] = run.packs.map((pack) => {
     const series = seriesForPack(pack, run.axis);
     const trajectories: Plan['scenarios'][number]['trajectories'] = [];
@@ -88,22 +112,24 @@ export function planUncertainty(run: PreparedRun): Plan {
       if (!t.relativeRange || !(t.relativeRange.high > t.relativeRange.low)) continue;
       const dist: Distribution = { type: 'pert', low: t.relativeRange.low, mode: 1, high: t.relativeRange.high };
       const i = q(`trajectory:${name}`, { kind: 'trajectory', distribution: dist, unit: 'fraction', source: t.source ?? null, confidence: t.confidence });
-      trajectories.push({ q: i, name, quantile: compileQuantile(dist, 'monteCarlo') });
+      const k = slot(i, dist);
+      trajectories.push({ q: i, slot: k, name, quantile: slots[k].quantile });
     }
     const useCases = run.useCases.map((uc) => {
       const resolved = resolveParameters(run, uc, pack);
-      const parameters: { q: number; name: string; quantile: (u: number) => number }[] = [];
+      const parameters: Plan['scenarios'][number]['useCases'][number]['parameters'] = [];
       for (const p of Object.values(resolved)) {
         const dist = parameterDistribution(p);
         if (!dist) continue;
         const i = q(p.name, { kind: 'parameter', distribution: dist, unit: p.unit, source: p.source, confidence: p.confidence });
-        parameters.push({ q: i, name: p.name, quantile: compileQuantile(dist, 'monteCarlo') });
+        const k = slot(i, dist);
+        parameters.push({ q: i, slot: k, name: p.name, quantile: slots[k].quantile });
       }
       return { id: uc.id, base: valuesOf(resolved), parameters };
     });
     return { series, trajectories, useCases };
   });
-  return { quantities, scenarios };
+  return { quantities, slots, scenarios };
 }
 
 export interface MonteCarloOptions {
@@ -166,26 +192,32 @@ export function evaluateChunk(
     chunk.size,
     method,
   );
+  // Buffers reused by every draw of the chunk (evaluation reads them and keeps nothing): per scenario, the series
+  // with the uncertain trajectories scaled in place, and one parameter object per use case holding the base
+  // values, in which only the drawn parameters are overwritten — not a copy of every parameter at every draw.
+  const state = plan.scenarios.map((sc) => {
+    const series = sc.trajectories.length > 0 ? { ...sc.series } : sc.series;
+    for (const t of sc.trajectories) series[t.name] = new Float64Array(sc.series[t.name].length);
+    const values = new Map<UseCaseId, Record<string, number>>();
+    for (const uc of sc.useCases) values.set(uc.id, { ...uc.base });
+    return { series, values };
+  });
+  const slotValues = new Float64Array(plan.slots.length);
   for (let d = 0; d < chunk.size; d++) {
+    for (let j = 0; j < plan.slots.length; j++) slotValues[j] = plan.slots[j].quantile(uniforms[plan.slots[j].q][d]);
     let row = 0;
     plan.scenarios.forEach((sc, s) => {
       const pack = run.packs[s];
-      let series = sc.series;
-      if (sc.trajectories.length > 0) {
-        series = { ...sc.series };
-        for (const t of sc.trajectories) {
-          const k = t.quantile(uniforms[t.q][d]);
-          const base = sc.series[t.name];
-          const scaled = new Float64Array(base.length);
-          for (let i = 0; i < base.length; i++) scaled[i] = base[i] * k;
-          series[t.name] = scaled;
-        }
+      const { series, values } = state[s];
+      for (const t of sc.trajectories) {
+        const k = slotValues[t.slot]; // t.quantile(uniforms[t.q][d])
+        const base = sc.series[t.name];
+        const scaled = series[t.name];
+        for (let i = 0; i < base.length; i++) scaled[i] = base[i] * k;
       }
-      const values = new Map<UseCaseId, Record<string, number>>();
       for (const uc of sc.useCases) {
-        const v = { ...uc.base };
-        for (const p of uc.parameters) v[p.name] = p.quantile(uniforms[p.q][d]);
-        values.set(uc.id, v);
+        const v = values.get(uc.id)!;
+        for (const p of uc.parameters) v[p.name] = slotValues[p.slot]; // p.quantile(uniforms[p.q][d])
       }
       const rows = evaluateScenarioMetrics(run, pack, series, values);
       for (const r of rows) {

@@ -57,21 +57,35 @@ export function totalEmissionsKg(f: VariantFlows): Float64Array {
   return out;
 }
 
+/** The seven series of a perspective's costs, zeros, as views on one buffer (one allocation instead of seven). */
+function zeroCosts(n: number): PerspectiveCosts {
+  const buffer = new ArrayBuffer(7 * n * Float64Array.BYTES_PER_ELEMENT);
+  return {
+    investmentEur: seriesView(buffer, 0, n),
+    runningEur: seriesView(buffer, 1, n),
+    energyEur: seriesView(buffer, 2, n),
+    carbonEur: seriesView(buffer, 3, n),
+    totalEur: seriesView(buffer, 4, n),
+    subsidiesEur: seriesView(buffer, 5, n),
+    fctvaEur: seriesView(buffer, 6, n),
+  };
+}
+
 /** Financial cost series of a variant. `subsidies` apply to its year-0 investment. */
 export function financialCosts(f: VariantFlows, settings: FinanceSettings, subsidies: readonly SubsidyRule[]): PerspectiveCosts {
   const n = f.capexEur.length;
   const vat = settings.vatRecoverable ? 0 : settings.vatRate;
   const fctvaRate = settings.vatRecoverable ? 0 : settings.fctvaRate;
-  const eligible = new Float64Array(n);
-  for (let t = 0; t < n; t++) eligible[t] = (f.capexEur[t] - (f.capexNotFctvaEligibleEur?.[t] ?? 0)) * (1 + vat);
-  const fctva = fctvaRate > 0 ? fctvaRecovery(eligible, fctvaRate, settings.fctvaLagYears) : new Float64Array(n);
-  const subsidiesEur = new Float64Array(n);
+  const costs = zeroCosts(n);
+  const { investmentEur, runningEur, energyEur, totalEur, subsidiesEur, fctvaEur: fctva } = costs;
+  if (fctvaRate > 0) {
+    // `totalEur` holds the eligible expenditure until the FCTVA receipts are computed (it is set below).
+    const eligible = totalEur;
+    for (let t = 0; t < n; t++) eligible[t] = (f.capexEur[t] - (f.capexNotFctvaEligibleEur?.[t] ?? 0)) * (1 + vat);
+    fctvaRecovery(eligible, fctvaRate, settings.fctvaLagYears, fctva);
+  }
   for (const rule of subsidies) subsidiesEur[0] += subsidy(f.capexEur[0], { share: rule.share, capEur: rule.capEur });
   subsidiesEur[0] = Math.min(subsidiesEur[0], f.capexEur[0]);
-  const investmentEur = new Float64Array(n);
-  const runningEur = new Float64Array(n);
-  const energyEur = new Float64Array(n);
-  const totalEur = new Float64Array(n);
   for (let t = 0; t < n; t++) {
     investmentEur[t] =
       f.capexEur[t] * (1 + vat) - subsidiesEur[t] - fctva[t] - f.residualValueEur[t] * (1 + vat) * (1 - fctvaRate);
@@ -79,17 +93,14 @@ export function financialCosts(f: VariantFlows, settings: FinanceSettings, subsi
     runningEur[t] = f.opexEur[t] * (1 + vat) + energyEur[t];
     totalEur[t] = investmentEur[t] + runningEur[t];
   }
-  return { investmentEur, runningEur, energyEur, carbonEur: new Float64Array(n), totalEur, subsidiesEur, fctvaEur: fctva };
+  return costs;
 }
 
 /** Socio-economic cost series of a variant, with the carbon value of its emissions kept apart. */
 export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: ArrayLike<number>): PerspectiveCosts {
   const n = f.capexEur.length;
-  const investmentEur = new Float64Array(n);
-  const runningEur = new Float64Array(n);
-  const energyEur = new Float64Array(n);
-  const carbonEur = new Float64Array(n);
-  const totalEur = new Float64Array(n);
+  const costs = zeroCosts(n);
+  const { investmentEur, runningEur, energyEur, carbonEur, totalEur } = costs;
   for (let t = 0; t < n; t++) {
     investmentEur[t] = f.capexEur[t] - f.residualValueEur[t];
     energyEur[t] = f.energyCostEur[t];
@@ -97,5 +108,10 @@ export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: Arra
     carbonEur[t] = (carbonValueEurPerTco2e[t] * (f.embodiedKgCo2e[t] + f.useKgCo2e[t] + f.endOfLifeKgCo2e[t])) / 1000;
     totalEur[t] = investmentEur[t] + runningEur[t] + carbonEur[t];
   }
-  return { investmentEur, runningEur, energyEur, carbonEur, totalEur, subsidiesEur: new Float64Array(n), fctvaEur: new Float64Array(n) };
+  return costs;
+}
+
+/** The `index`-th series of `length` values in a buffer holding several (no copy). */
+function seriesView(buffer: ArrayBuffer, index: number, length: number): Float64Array {
+  return new Float64Array(buffer, index * length * Float64Array.BYTES_PER_ELEMENT, length);
 }

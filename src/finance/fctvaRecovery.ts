@@ -32,7 +32,9 @@ export const FCTVA_RATE: ParameterSpec = {
  * @param eligibleCapexInclVatEur eligible investment expenditure per year, incl. VAT (TTC) [€]
  * @param rate FCTVA rate [fraction]; default 0.16404 (`FCTVA_RATE`, CGCT art. L1615-6, confidence low)
  * @param lagYears 0, 1 or 2 (regimes N, N+1, N+2); default 2
- * @returns receipts per year, positive (received) [€]
+ * @param into optional series of the same length to write the receipts into (overwritten; it may not be the
+ *   expenditure series itself), instead of allocating one
+ * @returns receipts per year, positive (received) [€]: `into` when given
  * @throws RangeError when a value is not finite or the series is empty, `rate` is outside [0, 1], or `lagYears`
  *   is not 0, 1 or 2
  * @example fctvaRecovery([120_000, 0, 0]) // Float64Array [0, 0, 19684.8]
@@ -41,11 +43,15 @@ export function fctvaRecovery(
   eligibleCapexInclVatEur: ArrayLike<number>,
   rate: number = FCTVA_RATE.value,
   lagYears = 2,
+  into?: Float64Array,
 ): Float64Array {
   requireSeries('fctvaRecovery', 'eligibleCapexInclVatEur', eligibleCapexInclVatEur);
   requireInRange('fctvaRecovery', 'rate', rate, 0, 1);
   requireInteger('fctvaRecovery', 'lagYears', lagYears, 0, 2);
-  const receipts = new Float64Array(eligibleCapexInclVatEur.length);
+  if (into !== undefined && (into.length !== eligibleCapexInclVatEur.length || into === eligibleCapexInclVatEur)) {
+    throw new RangeError('fctvaRecovery: into must be a separate series of the same length as eligibleCapexInclVatEur');
+  }
+  const receipts = into ? into.fill(0) : new Float64Array(eligibleCapexInclVatEur.length);
   for (let t = 0; t + lagYears < receipts.length; t++) receipts[t + lagYears] = rate * eligibleCapexInclVatEur[t];
   return receipts;
 }

@@ -25,10 +25,11 @@ export function irrRoots(values: ArrayLike<number>): number[] {
   while (first <= last && values[first] === 0) first++;
   while (last > first && values[last] === 0) last--;
   if (last - first < 1) return [];
-  const ascending = new Float64Array(last - first + 1);
-  for (let k = 0; k < ascending.length; k++) ascending[k] = values[first + k];
+  const ascending: number[] = [];
+  for (let k = first; k <= last; k++) ascending.push(values[k]);
   if (signChanges(ascending) === 0) return [];
-  const descending = ascending.slice().reverse();
+  const descending: number[] = [];
+  for (let k = last; k >= first; k--) descending.push(values[k]);
 
   const rates: number[] = [];
   for (const x of rootsInUnitInterval(ascending)) rates.push(1 / x - 1); // r ≥ 0 (x = 1 is r = 0)

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { equipmentFleet, type FleetSpec } from '../../src/core/equipment.js';
+import { emptyFleet, equipmentFleet, equipmentFleetInto, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { yearAxis } from '../../src/core/time.js';
 
 const arr = (xs: Float64Array): number[] => Array.from(xs);
@@ -256,5 +256,50 @@ describe('equipmentFleet — (g) units in service', () => {
     expect(eol.slice(0, 6)).toEqual([0, 0, 0, 0.5, 0, 0.5]);
     expect(eol[6]).toBeCloseTo(0.2, 12);
     expect(f.embodiedKgCo2e[6]).toBeCloseTo(-0.6, 12);
+  });
+});
+
+describe('equipmentFleetInto and emptyFleet', () => {
+  const SERIES: (keyof FleetFlows)[] = ['purchases', 'capexEur', 'residualValueEur', 'embodiedKgCo2e', 'endOfLifeKgCo2e', 'amortisedKgCo2e', 'inService'];
+
+  it('gives seven independent series of zeros', () => {
+    const f = emptyFleet(4);
+    for (const name of SERIES) expect(arr(f[name])).toEqual([0, 0, 0, 0]);
+    f.capexEur[3] = 7; // the views share one buffer but not their values
+    for (const name of SERIES) if (name !== 'capexEur') expect(arr(f[name])).toEqual([0, 0, 0, 0]);
+  });
+
+  it('writes the same numbers as equipmentFleet, bit for bit, over whatever the target held (property)', () => {
+    const spec = fc.record({
+      count: fc.double({ min: 0, max: 1000, noNaN: true }),
+      lifetimeYears: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0.3, max: 40, noNaN: true })),
+      unitCostEur: fc.double({ min: 0, max: 1e5, noNaN: true }),
+      unitEmbodiedKgCo2e: fc.double({ min: 0, max: 1000, noNaN: true }),
+      unitEndOfLifeKgCo2e: fc.double({ min: 0, max: 100, noNaN: true }),
+      replacementShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      existing: fc.boolean(),
+      ageYears: fc.double({ min: 0, max: 50, noNaN: true }),
+      firstPurchaseIndex: fc.integer({ min: 0, max: 30 }),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), spec, spec, (horizon, a, b) => {
+        const axis = yearAxis(2026, horizon);
+        const costTrend = Float64Array.from({ length: axis.length }, (_, t) => 1 - 0.01 * t);
+        const toSpec = (s: typeof a): FleetSpec => ({ ...s, firstPurchaseIndex: s.existing ? null : s.firstPurchaseIndex, costTrend });
+        // The target first holds another fleet: equipmentFleetInto must overwrite it, not add to it.
+        const into = equipmentFleetInto(axis, toSpec(b), emptyFleet(axis.length));
+        const reused = equipmentFleetInto(axis, toSpec(a), into);
+        const fresh = equipmentFleet(axis, toSpec(a));
+        expect(reused).toBe(into);
+        for (const name of SERIES) expect(arr(reused[name])).toEqual(arr(fresh[name]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects a target that is not on the axis', () => {
+    expect(() => equipmentFleetInto(yearAxis(2026, 10), { count: 1, lifetimeYears: 5 }, emptyFleet(5))).toThrow(
+      /equipmentFleetInto: into.purchases has 5 values, the axis 11/,
+    );
   });
 });

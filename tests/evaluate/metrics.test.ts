@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { yearAxis } from '../../src/core/time.js';
-import { compare, compareMetrics } from '../../src/evaluate/metrics.js';
+import {
+  compare,
+  compareMetrics,
+  compareMetricsReadable,
+  comparisonMetrics,
+  comparisonScratch,
+  discountTable,
+  type ComparisonInput,
+} from '../../src/evaluate/metrics.js';
 import { emptyFlows, type VariantFlows } from '../../src/evaluate/model.js';
-import { socioEconomicCosts } from '../../src/evaluate/perspective.js';
+import { financialCosts, socioEconomicCosts } from '../../src/evaluate/perspective.js';
 import { npv } from '../../src/finance/index.js';
 
 const axis = yearAxis(2026, 3);
@@ -94,5 +103,84 @@ describe('compare', () => {
     expect(m.abatementCostEurPerTco2e).toBeNull();
     expect(m.benefitCostRatio).toBeNull();
     expect(m.irr).toBeNull();
+  });
+});
+
+describe('comparisonMetrics (one pass) against compareMetricsReadable (the definition)', () => {
+  const n = 26;
+  const long = yearAxis(2026, n - 1);
+  const amount = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
+  /** Random flows: an investment at 0, replacements, running costs, energy and emissions, a residual value. */
+  const flowsArb = fc
+    .record({
+      capex: fc.array(fc.oneof(fc.constant(0), amount(1e6)), { minLength: n, maxLength: n }),
+      opex: amount(5e4),
+      energyCost: amount(1e5),
+      kwh: amount(1e6),
+      useKg: amount(1e5),
+      embodiedKg: amount(1e4),
+      residual: amount(1e5),
+      digitalKg: amount(1e3),
+    })
+    .map((r) => {
+      const f = emptyFlows(long);
+      for (let t = 0; t < n; t++) {
+        f.capexEur[t] = t === 0 || t % 7 === 0 ? r.capex[t] : 0;
+        f.embodiedKgCo2e[t] = f.capexEur[t] > 0 ? r.embodiedKg : 0;
+        if (t > 0) {
+          f.opexEur[t] = r.opex;
+          f.energyCostEur[t] = r.energyCost * (1 + 0.01 * t);
+          f.energyKwh[t] = r.kwh;
+          f.useKgCo2e[t] = r.useKg * (1 - 0.02 * t);
+          f.digitalKgCo2e[t] = r.digitalKg;
+        }
+      }
+      f.residualValueEur[n - 1] = r.residual;
+      return f;
+    });
+  const carbonValue = Float64Array.from({ length: n }, (_, t) => 100 + 10 * t);
+
+  it('gives every metric identical to the last bit, with a shared table and reused buffers (property)', () => {
+    fc.assert(
+      fc.property(flowsArb, flowsArb, flowsArb, fc.double({ min: -0.05, max: 0.15, noNaN: true }), (ref, a, b, rate) => {
+        const settings = { vatRate: 0.2, vatRecoverable: false, fctvaRate: 0.16404, fctvaLagYears: 2, financialDiscountRate: rate, socioEconomicDiscountRate: rate };
+        const table = discountTable(rate, n);
+        const scratch = comparisonScratch(n);
+        for (const costs of [
+          (f: VariantFlows) => financialCosts(f, settings, [{ name: 'grant', share: 0.3, capEur: 2e5 }]),
+          (f: VariantFlows) => socioEconomicCosts(f, carbonValue),
+        ]) {
+          for (const variant of [a, b]) {
+            const input: ComparisonInput = { years: long.years, rate, reference: { flows: ref, costs: costs(ref) }, variant: { flows: variant, costs: costs(variant) } };
+            const fast = comparisonMetrics(input, table, scratch);
+            const readable = compareMetricsReadable(input).metrics;
+            // Object.is tells 0 from -0 and NaN from NaN, as results.json would.
+            for (const key of Object.keys(readable) as (keyof typeof readable)[]) {
+              if (!Object.is(fast[key], readable[key])) expect.fail(`${key}: ${fast[key]} ≠ ${readable[key]}`);
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('raises the finance functions\' own error on a value that is not finite', () => {
+    const ref = statusQuo();
+    const bad = retrofit();
+    const costs = socioEconomicCosts(bad, vac);
+    costs.totalEur[2] = NaN;
+    const input: ComparisonInput = { years: axis.years, rate: 0.04, reference: { flows: ref, costs: socioEconomicCosts(ref, vac) }, variant: { flows: bad, costs } };
+    expect(() => compareMetricsReadable(input)).toThrow(/npv: values\[2\]/);
+    expect(() => compareMetrics(input)).toThrow(/npv: values\[2\]/);
+  });
+
+  it('refuses a discount table for another rate', () => {
+    const ref = statusQuo();
+    const v = retrofit();
+    const input: ComparisonInput = { years: axis.years, rate: 0.04, reference: { flows: ref, costs: socioEconomicCosts(ref, vac) }, variant: { flows: v, costs: socioEconomicCosts(v, vac) } };
+    expect(() => comparisonMetrics(input, discountTable(0.05, axis.length), comparisonScratch(axis.length))).toThrow(
+      /comparisonMetrics: the discount table is for rate 0.05/,
+    );
   });
 });

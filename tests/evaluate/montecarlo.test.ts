@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examplesDir } from '../../src/core/paths.js';
 import { prepareRun } from '../../src/evaluate/load.js';
-import { planUncertainty, rowKeys, runMonteCarlo, type MonteCarloResult } from '../../src/evaluate/montecarlo.js';
+import { evaluateScenarioMetrics } from '../../src/evaluate/engine.js';
+import { evaluateChunk, MC_METRICS, planUncertainty, rowKeys, runMonteCarlo, type MonteCarloResult } from '../../src/evaluate/montecarlo.js';
+import type { UseCaseId } from '../../src/evaluate/registry.js';
+import { sampleChunk } from '../../src/uncertainty/chunks.js';
 import { runMonteCarloThreads } from '../../src/evaluate/montecarlo-threads.js';
 import { loadTerritory, type LoadedTerritory } from '../../src/io/territory.js';
 
@@ -56,5 +59,52 @@ describe('Monte Carlo over a run', () => {
     // The LED luminaire cost carries a range in models/lighting/parameters.yaml.
     expect(names.some((n) => /^led.*Cost/i.test(n))).toBe(true);
     for (const q of plan.quantities) expect(['parameter', 'trajectory']).toContain(q.kind);
+  });
+});
+
+describe('evaluateChunk', () => {
+  it('writes what fresh parameter copies, each entry through its own quantile, give (the readable version)', () => {
+    const run = prepareRun(territory, runOptions);
+    const plan = planUncertainty(run);
+    // A distribution met in both scenarios is computed once per draw: fewer slots than entries.
+    const entries = plan.scenarios.reduce((a, sc) => a + sc.trajectories.length + sc.useCases.reduce((b, u) => b + u.parameters.length, 0), 0);
+    expect(plan.slots.length).toBeLessThan(entries);
+
+    const chunk = { index: 1, start: 16, size: 6 };
+    const written = new Map<string, number>();
+    evaluateChunk(run, plan, chunk, 7, 'lhs', (row, metric, draw, value) => written.set(`${row}/${metric}/${draw}`, value));
+
+    // Readable version of one draw: copy the base values, draw every entry through its own quantile function.
+    const uniforms = sampleChunk(
+      plan.quantities.map(() => (u: number) => u),
+      7,
+      chunk.index,
+      chunk.start,
+      chunk.size,
+      'lhs',
+    );
+    let checked = 0;
+    for (let d = 0; d < chunk.size; d++) {
+      let row = 0;
+      plan.scenarios.forEach((sc, s) => {
+        const series = { ...sc.series };
+        for (const t of sc.trajectories) series[t.name] = sc.series[t.name].map((x) => x * t.quantile(uniforms[t.q][d]));
+        const values = new Map<UseCaseId, Record<string, number>>();
+        for (const uc of sc.useCases) {
+          const v = { ...uc.base };
+          for (const p of uc.parameters) v[p.name] = p.quantile(uniforms[p.q][d]);
+          values.set(uc.id, v);
+        }
+        for (const r of evaluateScenarioMetrics(run, run.packs[s], series, values)) {
+          MC_METRICS.forEach((name, j) => {
+            const x = r.metrics[name];
+            expect(Object.is(written.get(`${row}/${j}/${chunk.start + d}`), x === null ? NaN : x)).toBe(true);
+            checked++;
+          });
+          row++;
+        }
+      });
+    }
+    expect(checked).toBe(written.size);
   });
 });

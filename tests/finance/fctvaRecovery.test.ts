@@ -30,4 +30,13 @@ describe('fctvaRecovery', () => {
     expect(() => fctvaRecovery([1000], 16.404)).toThrow('fctvaRecovery: rate must be a number from 0 to 1, received 16.404');
     expect(() => fctvaRecovery([])).toThrow(/^fctvaRecovery: eligibleCapexInclVatEur must be/);
   });
+
+  it('writes into a given series instead of allocating one', () => {
+    // Hand calculation as above: 0.16404 × 100,000 = 16,404 in N+1; the previous content of `into` is replaced.
+    const into = Float64Array.from([9, 9, 9]);
+    const receipts = fctvaRecovery([100_000, 0, 0], 0.16404, 1, into);
+    expect(receipts).toBe(into);
+    expect(Array.from(into).map((x) => Math.round(x * 100) / 100)).toEqual([0, 16_404, 0]);
+    expect(() => fctvaRecovery([1, 2], 0.16404, 1, new Float64Array(3))).toThrow('fctvaRecovery: into must be a separate series');
+  });
 });
