@@ -12,7 +12,7 @@ import { McInterrupted, type MonteCarloResult } from '../evaluate/montecarlo.js'
 import { runMonteCarloThreads } from '../evaluate/montecarlo-threads.js';
 import { loadTerritory } from '../io/territory.js';
 import { toJson, writeAtomically } from '../io/writers.js';
-import { formatNumber, table, type Lang } from './output.js';
+import { formatNumber, integerOption as integer, progressBar, table, type Lang } from './output.js';
 import { DEFAULT_TERRITORY, parseSets } from './run.js';
 
 export interface MonteCarloCommandOptions {
@@ -26,14 +26,6 @@ export interface MonteCarloCommandOptions {
   out?: string;
   json?: boolean;
   lang: Lang;
-}
-
-function integer(value: string, flag: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new InputError(`invalid ${flag}`, { path: flag, expected: `a whole number ≥ ${min}`, received: value, fix: `e.g. ${flag} ${Math.max(min, 10)}` });
-  }
-  return n;
 }
 
 export async function monteCarloCommand(territoryArg: string | undefined, opts: MonteCarloCommandOptions): Promise<number> {
@@ -54,14 +46,7 @@ export async function monteCarloCommand(territoryArg: string | undefined, opts: 
     stop = true;
   };
   process.once('SIGINT', onSigint);
-  const showProgress = !opts.json && process.stderr.isTTY;
-  let bar: { update(n: number): void; stop(): void } | undefined;
-  if (showProgress) {
-    const { SingleBar, Presets } = (await import('cli-progress')).default;
-    const b = new SingleBar({ format: 'Monte Carlo [{bar}] {percentage}% | {value}/{total} tirages | {eta}s', stream: process.stderr }, Presets.shades_classic);
-    b.start(draws, 0);
-    bar = b;
-  }
+  const bar = await progressBar(draws, 'Monte Carlo', opts.lang === 'en' ? 'draws' : 'tirages', !opts.json && process.stderr.isTTY === true);
   let result: MonteCarloResult;
   try {
     result = await runMonteCarloThreads(run, territory, runOptions, {

@@ -47,6 +47,9 @@ export async function cli(argv: string[]): Promise<number> {
     .option('--calibration <file>', 'apply a calibrated parameter: the JSON that `territoires calibrate --parameter … --json` prints (repeatable)', collect, [])
     .option('--json', 'print results.json on stdout and nothing else (files are written only with --out)')
     .option('--theme <file>', 'report theme (YAML: organisation, logo, colours, footer), e.g. themes/exemple-bureau-etudes.yaml')
+    .option('-n, --draws <n>', 'also propagate uncertainty (Monte Carlo, N draws) and rank it (tornado): adds `uncertainty` to results.json and an uncertainty section to the report')
+    .option('--seed <s>', 'Monte Carlo seed, with --draws (default 1): same seed, same numbers, whatever the threads')
+    .option('--threads <k>', 'Monte Carlo worker threads, with --draws (default: up to 2)')
     .action(async (territory: string | undefined, opts) => {
       const { runCommand } = await import('./run.js');
       exitCode = await runCommand(territory, opts);

@@ -2,17 +2,18 @@
  * `territoires run [TERRITORY]`: evaluates a territory under the scenario packs and writes the outputs.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { examplesDir } from '../core/paths.js';
-import type { RunResults } from '../evaluate/engine.js';
-import { runTerritory } from '../evaluate/load.js';
+import { evaluateRun, type PreparedRun, type RunOptions, type RunResults } from '../evaluate/engine.js';
+import { prepareRun } from '../evaluate/load.js';
 import type { OverrideLayer, OverrideValue } from '../evaluate/resolve.js';
-import { loadTerritory } from '../io/territory.js';
+import { loadTerritory, type LoadedTerritory } from '../io/territory.js';
 import { loadScenarioPacks } from '../scenario/index.js';
 import { metricsCsv, parametersCsv, resultsDocument, toJson, writeAtomically, yearlyCsv, type OutputFile } from '../io/writers.js';
 import type { Theme } from '../report/theme.js';
-import { formatNumber, table, type Lang } from './output.js';
+import { formatNumber, integerOption, progressBar, table, type Lang } from './output.js';
 
 export const DEFAULT_TERRITORY = 'ville-moyenne';
 
@@ -29,6 +30,12 @@ export interface RunCommandOptions {
   json?: boolean;
   /** Report theme file (html, md, xlsx, pdf). */
   theme?: string;
+  /** Monte Carlo draws: when given, the run also computes its uncertainty (Monte Carlo and tornado). */
+  draws?: string;
+  /** Monte Carlo seed (default 1); only with `draws`. */
+  seed?: string;
+  /** Monte Carlo worker threads (default: up to 2); only with `draws`. */
+  threads?: string;
 }
 
 /** What a format renderer may need beside the results and the language. */
@@ -140,16 +147,26 @@ export async function runCommand(territoryArg: string | undefined, opts: RunComm
       });
     }
   }
+  const monteCarlo = monteCarloSettings(opts);
   const theme = opts.theme ? (await import('../report/theme.js')).loadTheme(opts.theme) : undefined;
   const file = territoryArg ? resolve(territoryArg) : join(examplesDir(), DEFAULT_TERRITORY, 'territory.yaml');
   const territory = await loadTerritory(file);
-  const results = runTerritory(territory, {
+  const runOptions: RunOptions = {
     scenarios: opts.scenarios,
     useCases: opts.useCases,
     carbonValuePath: opts.carbonValue,
     overrides: parseSets(opts.set ?? []),
     calibrations: (opts.calibration ?? []).map(readCalibration),
-  });
+    // The manifest records the seed of a run that draws.
+    ...(monteCarlo ? { seed: monteCarlo.seed } : {}),
+  };
+  const run = prepareRun(territory, runOptions);
+  const results = evaluateRun(run);
+  if (monteCarlo) {
+    const uncertainty = await runUncertainty(run, territory, runOptions, { ...monteCarlo, lang: opts.lang, progress: !opts.json && process.stderr.isTTY === true });
+    if (uncertainty === null) return 130;
+    results.uncertainty = uncertainty;
+  }
   // Render everything before writing anything.
   const files: OutputFile[] = [];
   for (const f of opts.format) files.push(...(await FORMATS[f](results, opts.lang, { theme })));
@@ -166,6 +183,73 @@ export async function runCommand(territoryArg: string | undefined, opts: RunComm
     (opts.lang === 'fr' ? 'Résultats écrits dans ' : 'Results written to ') + resolve(outDir) + '\n' + written.map((w) => `  ${w}`).join('\n') + '\n',
   );
   return 0;
+}
+
+/** Draws, seed and threads of `run --draws N [--seed S] [--threads K]`; null without --draws. */
+function monteCarloSettings(opts: RunCommandOptions): { draws: number; seed: number; threads: number } | null {
+  if (opts.draws === undefined) {
+    const stray = opts.seed !== undefined ? '--seed' : opts.threads !== undefined ? '--threads' : null;
+    if (stray) {
+      throw new InputError(`${stray} needs --draws`, {
+        path: stray,
+        expected: `--draws N with ${stray}`,
+        received: `${stray} without --draws`,
+        fix: `add --draws (e.g. --draws 1000), or drop ${stray}`,
+      });
+    }
+    return null;
+  }
+  return {
+    draws: integerOption(opts.draws, '--draws', 1),
+    seed: opts.seed === undefined ? 1 : integerOption(opts.seed, '--seed', 0),
+    threads: opts.threads === undefined ? Math.min(2, availableParallelism()) : integerOption(opts.threads, '--threads', 1),
+  };
+}
+
+/**
+ * The uncertainty of a run: Monte Carlo over every comparison (worker threads, seeded chunks: the numbers do not
+ * depend on the thread count), then a tornado on the run's first scenario (the 10 widest swings per output).
+ * Returns null when stopped with Ctrl-C (a message is printed; the caller writes nothing).
+ */
+async function runUncertainty(
+  run: PreparedRun,
+  territory: LoadedTerritory,
+  runOptions: RunOptions,
+  settings: { draws: number; seed: number; threads: number; lang: Lang; progress: boolean },
+): Promise<NonNullable<RunResults['uncertainty']> | null> {
+  const [{ McInterrupted }, { runMonteCarloThreads }, { runTornado }] = await Promise.all([
+    import('../evaluate/montecarlo.js'),
+    import('../evaluate/montecarlo-threads.js'),
+    import('../evaluate/sensitivity.js'),
+  ]);
+  const fr = settings.lang === 'fr';
+  let stop = false;
+  const onSigint = () => {
+    stop = true;
+  };
+  process.once('SIGINT', onSigint);
+  const bar = await progressBar(settings.draws, 'Monte Carlo', fr ? 'tirages' : 'draws', settings.progress);
+  try {
+    const montecarlo = await runMonteCarloThreads(run, territory, runOptions, {
+      draws: settings.draws,
+      seed: settings.seed,
+      threads: settings.threads,
+      onProgress: (done) => bar?.update(done),
+      shouldStop: () => stop,
+    });
+    bar?.stop();
+    const tornado = runTornado(run, { scenario: run.packs[0].id, top: 10 });
+    return { montecarlo, tornado };
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof McInterrupted) {
+      process.stderr.write(`${fr ? 'Interrompu' : 'Stopped'}: ${error.message}; ${fr ? 'rien n’a été écrit' : 'nothing was written'}\n`);
+      return null;
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
 }
 
 /** The terminal summary: for each use case, each variant against the status quo, per scenario. */

@@ -31,6 +31,8 @@ import type { ModelDefinition, VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
 import { applyLayer, applyScenarioParameters, fromDefaults, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
+import type { MonteCarloResult } from './montecarlo.js';
+import type { TornadoOutput } from './sensitivity.js';
 
 export const DEFAULT_SCENARIOS = ['TEND', 'S1', 'S2', 'S3', 'S4'] as const;
 export const PERSPECTIVES = ['financial', 'socioEconomic'] as const;
@@ -134,6 +136,15 @@ export interface RunResults {
    * scenario id then trajectory name, for reports and the workbook.
    */
   trajectories?: Record<string, Record<string, TrajectoryRow>>;
+  /**
+   * Uncertainty of the run, when it was asked for (`territoires run --draws N`): the Monte Carlo summaries of every
+   * comparison against the status quo, and a tornado (each uncertain quantity at its P10 then its P90) on the run's
+   * first scenario. Absent from deterministic runs.
+   */
+  uncertainty?: {
+    montecarlo: MonteCarloResult;
+    tornado: { scenario: string; factors: number; outputs: TornadoOutput[] };
+  };
 }
 
 /** One scenario trajectory on the run's year axis, with its unit and provenance. */
@@ -281,7 +292,9 @@ function simulate(
   series: Record<string, Float64Array>,
   values: Record<string, number>,
 ): Simulated {
-  const missing = uc.model.scenarioSeries.filter((name) => !(name in series));
+  let complete = true;
+  for (const name of uc.model.scenarioSeries) if (!(name in series)) complete = false;
+  const missing = complete ? [] : uc.model.scenarioSeries.filter((name) => !(name in series));
   if (missing.length > 0) {
     throw new InputError(`scenario ${pack.id} lacks trajectories the ${uc.id} model needs`, {
       file: pack.file,
@@ -295,7 +308,9 @@ function simulate(
   for (const v of uc.model.variants) {
     const f = flows[v.id];
     if (!f) throw new Error(`model ${uc.id} returned no flows for variant ${v.id}`);
-    for (const [name, arr] of Object.entries(f)) {
+    // Readable version: for (const [name, arr] of Object.entries(f)) … (same order, without the entries array).
+    for (const name in f) {
+      const arr = (f as unknown as Record<string, unknown>)[name];
       if (arr instanceof Float64Array) assertFinite(`model ${uc.id}, variant ${v.id}, scenario ${pack.id}`, name, arr);
     }
   }
@@ -343,7 +358,9 @@ function addSharedInfrastructure(run: PreparedRun, pack: ResolvedPack, series: R
         dataMbPerYear: totalData,
       });
       const share = shares[id] ?? 0;
-      for (const [name, arr] of Object.entries(shared)) {
+      // Readable version: for (const [name, arr] of Object.entries(shared)) … (same series, without the array).
+      for (const name in shared) {
+        const arr = (shared as unknown as Record<string, unknown>)[name];
         const target = (f as unknown as Record<string, unknown>)[name];
         if (arr instanceof Float64Array && target instanceof Float64Array) {
           for (let t = 0; t < arr.length; t++) target[t] += share * arr[t];

@@ -7,21 +7,28 @@
  * it computes nothing beyond picking the smallest and largest value of a figure across scenarios for a sentence.
  *
  * Sections, with stable ids: `synthese` (one page for decision-makers), `usage-<id>` per use case (inputs,
- * results, value of the digital layer, charts, reading), `scenarios`, `hypotheses` (every parameter), `methode`
- * (model notes), `manifeste` (version, date, input hashes, seed).
+ * results, value of the digital layer, charts, reading), `incertitudes` (only for a run with draws: method, a
+ * plain reading of the Monte Carlo per use case, the tornado's heaviest quantities, summary table, charts),
+ * `scenarios`, `hypotheses` (every parameter), `methode` (model notes), `manifeste` (version, date, input hashes,
+ * seed).
  */
 import { relative, dirname, isAbsolute } from 'node:path';
 import { packageRoot } from '../core/paths.js';
 import type { ParameterRow, ResultRow, RunResults } from '../evaluate/engine.js';
 import { recommend, type DigitalLayerValue, type Recommendation, type RecommendationSet } from '../evaluate/recommend.js';
+import { defaultScenario, featuredVariant } from './charts/common.js';
+import { quantityLabel } from './charts/uncertaintyCommon.js';
 import { safeId } from './escape.js';
 import {
   authorityName,
+  formatEurCompact,
   formatEurRange,
+  formatProbability,
   formatNumber,
   formatSignificant,
   formatTco2eRange,
   formatValue,
+  frequencyOf,
   NULL_MARK,
   strings,
   useCaseName,
@@ -35,7 +42,7 @@ import { DEFAULT_THEME, type Theme } from './theme.js';
 export interface ChartImage {
   id: string;
   useCase?: string;
-  section: 'summary' | 'useCase' | 'portfolio';
+  section: 'summary' | 'useCase' | 'portfolio' | 'uncertainty';
   title: string;
   alt: string;
   png: Uint8Array;
@@ -82,12 +89,23 @@ export function useCaseSectionId(useCase: string): string {
 }
 
 /**
- * Ids of the sections, in order, for a run.
+ * Ids of the sections, in order, for a run (`incertitudes` only when the run carries its uncertainty).
  * @example sectionIds(results) // ['synthese', 'usage-lighting', 'usage-water', 'scenarios', 'hypotheses', 'methode', 'manifeste']
  */
 export function sectionIds(results: RunResults): string[] {
-  return ['synthese', ...results.manifest.useCases.map(useCaseSectionId), 'scenarios', 'hypotheses', 'methode', 'manifeste'];
+  return [
+    'synthese',
+    ...results.manifest.useCases.map(useCaseSectionId),
+    ...(results.uncertainty ? [UNCERTAINTY_SECTION_ID] : []),
+    'scenarios',
+    'hypotheses',
+    'methode',
+    'manifeste',
+  ];
 }
+
+/** Id of the uncertainty section (runs with draws). */
+export const UNCERTAINTY_SECTION_ID = 'incertitudes';
 
 type Sign = 'positive' | 'negative' | 'mixed';
 const signOf = (xs: number[]): Sign => (xs.every((x) => x > 0) ? 'positive' : xs.every((x) => x < 0) ? 'negative' : 'mixed');
@@ -310,7 +328,11 @@ class Builder {
     const known = new Set(this.results.manifest.useCases);
     return this.charts
       .filter((ch) =>
-        useCase === null ? ch.section !== 'useCase' || ch.useCase === undefined || !known.has(ch.useCase) : ch.section === 'useCase' && ch.useCase === useCase,
+        ch.section === 'uncertainty'
+          ? false
+          : useCase === null
+            ? ch.section !== 'useCase' || ch.useCase === undefined || !known.has(ch.useCase)
+            : ch.section === 'useCase' && ch.useCase === useCase,
       )
       .map((chart) => ({ kind: 'chart', chart }));
   }
@@ -462,6 +484,111 @@ class Builder {
     for (const text of reading) blocks.push({ kind: 'paragraph', text });
 
     return { id: useCaseSectionId(useCase), title: useCaseName(useCase, this.lang), blocks };
+  }
+
+  /**
+   * The uncertainty section: how the draws were made, then per use case a plain reading of the Monte Carlo for its
+   * featured variant (and its recommended one when different), the tornado's three heaviest quantities, a summary
+   * table and the uncertainty charts. Numbers are read from `results.uncertainty`, never recomputed.
+   */
+  uncertainty(u: NonNullable<RunResults['uncertainty']>): ReportSection {
+    const s = this.s.uncertainty;
+    const lang = this.lang;
+    const mc = u.montecarlo;
+    const draws = formatNumber(mc.draws, 0, lang);
+    const parameters = mc.quantities.filter((q) => q.kind === 'parameter').length;
+    const blocks: Block[] = [
+      { kind: 'paragraph', role: 'lead', text: s.intro },
+      { kind: 'heading', level: 3, text: s.method },
+      {
+        kind: 'paragraph',
+        text: s.methodText({
+          draws,
+          seed: mc.seed,
+          sampling: mc.method,
+          chunkSize: mc.chunkSize,
+          quantities: mc.quantities.length,
+          parameters,
+          trajectories: mc.quantities.length - parameters,
+        }),
+      },
+      { kind: 'paragraph', text: s.percentiles },
+      { kind: 'paragraph', text: s.tornadoMethod({ scenario: u.tornado.scenario }) },
+    ];
+    if (mc.draws < 1000) blocks.push({ kind: 'paragraph', role: 'note', text: s.fewDraws({ draws }) });
+
+    const mcRow = (useCase: string, variant: string, scenario: string, perspective: 'financial' | 'socioEconomic') =>
+      mc.results.find((r) => r.useCase === useCase && r.variant === variant && r.scenario === scenario && r.perspective === perspective);
+    for (const useCase of this.results.manifest.useCases) {
+      blocks.push({ kind: 'heading', level: 3, text: useCaseName(useCase, lang) });
+      const featured = featuredVariant(this.results, useCase, defaultScenario(this.results));
+      const recommended = this.recs.recommendations.find((r) => r.useCase === useCase && r.scenario === u.tornado.scenario)?.variant;
+      const sq = this.statusQuo(useCase);
+      const readingVariants = [featured, ...(recommended && recommended !== featured && recommended !== sq ? [recommended] : [])];
+      for (const variant of readingVariants) {
+        const name = this.variantName(useCase, variant);
+        const sentences = this.scenarios.flatMap((scenario) => {
+          const soc = mcRow(useCase, variant, scenario, 'socioEconomic');
+          const fin = mcRow(useCase, variant, scenario, 'financial');
+          if (!soc || !fin) return [];
+          return [
+            s.reading({
+              variant: name,
+              scenario,
+              npv: frequencyOf(soc.probabilities.npvPositive),
+              p10: formatEurCompact(soc.metrics.npvEur.p10, lang),
+              p90: formatEurCompact(soc.metrics.npvEur.p90, lang),
+              carbon: frequencyOf(soc.probabilities.netNegative),
+              financial: frequencyOf(fin.probabilities.npvPositive),
+              authorityOf: authorityName(this.results.manifest.territory.kind, lang, 'of'),
+            }),
+          ];
+        });
+        if (sentences.length === 1) blocks.push({ kind: 'paragraph', text: sentences[0] });
+        else if (sentences.length > 1) {
+          blocks.push({ kind: 'paragraph', text: s.readingIntro({ variant: name }) });
+          blocks.push({ kind: 'list', items: sentences });
+        }
+        const tornado = u.tornado.outputs.find((o) => o.useCase === useCase && o.variant === variant && o.perspective === 'socioEconomic' && o.metric === 'npvEur');
+        if (tornado) {
+          const heaviest = tornado.rows.filter((r) => r.swing > 0).slice(0, 3);
+          blocks.push({
+            kind: 'paragraph',
+            text:
+              heaviest.length === 0
+                ? s.tornadoNone({ variant: name, scenario: u.tornado.scenario })
+                : s.tornado({
+                    variant: name,
+                    scenario: u.tornado.scenario,
+                    items: heaviest.map((r) => ({ label: quantityLabel(this.results, r.name, lang), halfSwing: formatEurCompact(r.swing / 2, lang) })),
+                  }),
+          });
+        }
+      }
+      const c = s.columns;
+      const rows = mc.results
+        .filter((r) => r.useCase === useCase && r.perspective === 'socioEconomic' && r.comparedTo === sq)
+        .map((r) => [
+          r.scenario,
+          this.variantName(useCase, r.variant),
+          formatValue(r.metrics.npvEur.p10, 'eur', lang),
+          formatValue(r.metrics.npvEur.p50, 'eur', lang),
+          formatValue(r.metrics.npvEur.p90, 'eur', lang),
+          formatProbability(r.probabilities.npvPositive, lang),
+          formatProbability(r.probabilities.netNegative, lang),
+          formatProbability(r.probabilities.both, lang),
+        ]);
+      blocks.push({
+        kind: 'table',
+        role: 'wide',
+        header: [this.s.columns.scenario, this.s.columns.variant, c.npvP10, c.npvP50, c.npvP90, c.npvPositive, c.netNegative, c.both],
+        rows,
+        numeric: [false, false, true, true, true, true, true, true],
+        footnotes: [s.tableFootnote({ draws })],
+      });
+      for (const chart of this.charts) if (chart.section === 'uncertainty' && chart.useCase === useCase) blocks.push({ kind: 'chart', chart });
+    }
+    return { id: UNCERTAINTY_SECTION_ID, title: s.title, blocks };
   }
 
   scenarioSection(): ReportSection {
@@ -621,6 +748,14 @@ export function buildReport(results: RunResults, options: ContentOptions = {}): 
     territory: m.territory.name,
     subtitle: `${m.startYear} – ${m.startYear + m.horizonYears} · ${s.generatedOn} ${date}`,
     theme: options.theme ?? DEFAULT_THEME,
-    sections: [b.summary(), ...m.useCases.map((u) => b.useCase(u)), b.scenarioSection(), b.assumptions(), b.method(), b.manifest()],
+    sections: [
+      b.summary(),
+      ...m.useCases.map((u) => b.useCase(u)),
+      ...(results.uncertainty ? [b.uncertainty(results.uncertainty)] : []),
+      b.scenarioSection(),
+      b.assumptions(),
+      b.method(),
+      b.manifest(),
+    ],
   };
 }

@@ -143,6 +143,48 @@ export function formatTco2eRange(low: number, high: number, lang: Lang = 'fr'): 
   return lang === 'fr' ? `${a} à ${b} tCO2e` : `${a} to ${b} tCO2e`;
 }
 
+/**
+ * How often something happens over the Monte Carlo draws, as a sentence says it: « dans N cas sur 10 » with
+ * N = round(p × 10), except « dans tous les tirages » (p = 1), « dans aucun tirage » (p = 0), and, so that a
+ * rounded 10 or 0 never reads as « always » or « never », « plus de 9 cas sur 10 » (p < 1 rounding to 10) and
+ * « moins d’un cas sur 10 » (p > 0 rounding to 0).
+ */
+export interface Frequency {
+  kind: 'all' | 'none' | 'almostAll' | 'almostNone' | 'tenths';
+  /** round(p × 10) [cases out of 10]. */
+  tenths: number;
+}
+
+/**
+ * The frequency of a probability over the draws.
+ * @param p share of the draws [fraction, 0–1]
+ * @example frequencyOf(0.9) // { kind: 'tenths', tenths: 9 }
+ * @example frequencyOf(0.96) // { kind: 'almostAll', tenths: 10 }
+ */
+export function frequencyOf(p: number): Frequency {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`frequencyOf: p must be a share from 0 to 1, received ${p}`);
+  const tenths = Math.round(p * 10);
+  if (p === 1) return { kind: 'all', tenths };
+  if (p === 0) return { kind: 'none', tenths };
+  if (tenths === 10) return { kind: 'almostAll', tenths };
+  if (tenths === 0) return { kind: 'almostNone', tenths };
+  return { kind: 'tenths', tenths };
+}
+
+/**
+ * A probability over the draws as a percentage with one decimal, never « 100 % » or « 0 % » unless every draw or
+ * none agrees.
+ * @example formatProbability(0.9995) // '> 99,9 %'
+ * @example formatProbability(0.25, 'en') // '25.0%'
+ */
+export function formatProbability(p: number | null | undefined, lang: Lang = 'fr'): string {
+  if (!isNumber(p)) return NULL_MARK;
+  const shown = Math.round(p * 1000) / 1000;
+  if (shown === 1 && p < 1) return `>\u00a0${formatPercent(0.999, lang)}`;
+  if (shown === 0 && p > 0) return `<\u00a0${formatPercent(0.001, lang)}`;
+  return formatPercent(p, lang);
+}
+
 /** How a metric's value is shown and which unit its header carries. */
 export type ValueKind = 'eur' | 'fraction' | 'years' | 'ratio' | 'kwh' | 'tco2e' | 'eurPerKwh' | 'eurPerTco2e' | 'boolean';
 
@@ -382,7 +424,47 @@ export interface ReportStrings {
     budgetVsSociety: (a: { variant: string; financial: string; socio: string }) => string;
   };
   chartAltPrefix: string;
+  uncertainty: UncertaintyStrings;
 }
+
+/** Strings of the uncertainty section (runs with draws). */
+export interface UncertaintyStrings {
+  title: string;
+  intro: string;
+  method: string;
+  methodText: (a: { draws: string; seed: number; sampling: 'lhs' | 'random'; chunkSize: number; quantities: number; parameters: number; trajectories: number }) => string;
+  percentiles: string;
+  tornadoMethod: (a: { scenario: string }) => string;
+  fewDraws: (a: { draws: string }) => string;
+  /** « dans 9 cas sur 10 », « dans tous les tirages »… */
+  frequency: (f: Frequency) => string;
+  /** One scenario's reading: socio-economic NPV, carbon, and the budget. */
+  reading: (a: { variant: string; scenario: string; npv: Frequency; p10: string; p90: string; carbon: Frequency; financial: Frequency; authorityOf: string }) => string;
+  tornado: (a: { variant: string; scenario: string; items: { label: string; halfSwing: string }[] }) => string;
+  tornadoNone: (a: { variant: string; scenario: string }) => string;
+  readingIntro: (a: { variant: string }) => string;
+  tableFootnote: (a: { draws: string }) => string;
+  columns: { npvP10: string; npvP50: string; npvP90: string; npvPositive: string; netNegative: string; both: string };
+  sheet: {
+    draws: string;
+    seed: string;
+    sampling: string;
+    lhs: string;
+    random: string;
+    chunkSize: string;
+    quantities: string;
+    paybackWithin: string;
+    mean: string;
+    sd: string;
+    defined: string;
+    paybackWithinColumn: (years: number) => string;
+  };
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** « 1 trajectoire », « 23 trajectoires ». */
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 const list = (items: string[], and: string): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
@@ -558,6 +640,87 @@ const FR: ReportStrings = {
       `(VAN socio-économique de ${a.socio}) : la valeur carbone et les coûts évités pour la société la justifient.`,
   },
   chartAltPrefix: 'Graphique',
+  uncertainty: {
+    title: 'Incertitudes',
+    intro:
+      'Les résultats ci-dessus prennent chaque paramètre à sa valeur centrale. Beaucoup sont incertains : cette section ' +
+      'les fait varier ensemble (Monte Carlo) pour dire à quel point les conclusions tiennent, et classe ce qui les fait ' +
+      'le plus varier (tornado).',
+    method: 'Méthode',
+    methodText: (a) =>
+      `${a.draws} tirages (graine ${a.seed}), ` +
+      (a.sampling === 'lhs' ? `échantillonnés par hypercube latin par blocs de ${a.chunkSize} tirages. ` : 'tirés au hasard (sans hypercube latin). ') +
+      'Sont tirés : chaque paramètre doté d’une plage, selon une loi PERT (bas, valeur, haut) sur cette plage sauf si sa ' +
+      'fiche en donne une autre, et chaque trajectoire de scénario dotée d’une plage relative (un multiplicateur de toute ' +
+      `la trajectoire, loi PERT centrée sur 1) : ${plural(a.quantities, 'grandeur incertaine', 'grandeurs incertaines')} ` +
+      `(${plural(a.parameters, 'paramètre', 'paramètres')}, ${plural(a.trajectories, 'trajectoire', 'trajectoires')}). ` +
+      'Les valeurs que fixe le territoire (ou la ligne de commande) restent fixes. Les ' +
+      'mêmes tirages servent à tous les scénarios et à toutes les variantes (nombres aléatoires communs) : les scénarios ' +
+      'sont comparés tirage par tirage, sous la même incertitude. Même graine, mêmes nombres, quel que soit le nombre de ' +
+      'fils de calcul.',
+    percentiles: 'P10 et P90 : un tirage sur 10 donne moins que le P10, un sur 10 plus que le P90 ; la médiane (P50) partage les tirages en deux.',
+    tornadoMethod: (a) =>
+      `Tornado (scénario ${a.scenario}) : chaque grandeur incertaine tour à tour à son P10 puis à son P90, les autres à ` +
+      'leur valeur de base ; « ± » donne la moitié de l’écart entre les deux résultats. Il montre les effets un par un, ' +
+      'sans leurs interactions.',
+    fewDraws: (a) =>
+      `Avec ${a.draws} tirages, les probabilités et les centiles extrêmes (P5, P95) sont approximatifs : comptez 1 000 tirages ou plus pour un rapport.`,
+    frequency: (f) =>
+      f.kind === 'all'
+        ? 'dans tous les tirages'
+        : f.kind === 'none'
+          ? 'dans aucun tirage'
+          : f.kind === 'almostAll'
+            ? 'dans plus de 9 cas sur 10'
+            : f.kind === 'almostNone'
+              ? 'dans moins d’un cas sur 10'
+              : `dans ${f.tenths} cas sur 10`,
+    reading: (a) => {
+      const fr = FR.uncertainty.frequency;
+      const range = `(P10 : ${a.p10}, P90 : ${a.p90})`;
+      const npv =
+        a.npv.kind === 'none'
+          ? `La VAN socio-économique de « ${a.variant} » n’est positive dans aucun tirage sous ${a.scenario} ${range}`
+          : `${capitalise(fr(a.npv))}, la VAN socio-économique de « ${a.variant} » est positive sous ${a.scenario} ${range}`;
+      const carbon = a.carbon.kind === 'none' ? 'elle n’évite des émissions dans aucun tirage' : `elle évite des émissions ${fr(a.carbon)}`;
+      const budget =
+        a.financial.kind === 'none'
+          ? `pour le budget ${a.authorityOf}, la VAN financière n’est positive dans aucun tirage`
+          : `pour le budget ${a.authorityOf}, la VAN financière est positive ${fr(a.financial)}`;
+      return `${npv} ; ${carbon} ; ${budget}.`;
+    },
+    tornado: (a) =>
+      `Ce qui pèse le plus sur la VAN socio-économique de « ${a.variant} » sous ${a.scenario} : ` +
+      `${list(
+        a.items.map((i) => `« ${i.label} » (± ${i.halfSwing})`),
+        'et',
+      )}.`,
+    tornadoNone: (a) => `Aucune grandeur incertaine ne fait varier la VAN socio-économique de « ${a.variant} » sous ${a.scenario}.`,
+    readingIntro: (a) => `« ${a.variant} », scénario par scénario :`,
+    tableFootnote: (a) => `VAN socio-économique, chaque variante comparée au statu quo ; probabilités sur ${a.draws} tirages.`,
+    columns: {
+      npvP10: 'VAN P10 (€)',
+      npvP50: 'VAN médiane (€)',
+      npvP90: 'VAN P90 (€)',
+      npvPositive: 'P(VAN > 0) (%)',
+      netNegative: 'P(bilan net < 0) (%)',
+      both: 'P(les deux) (%)',
+    },
+    sheet: {
+      draws: 'Tirages',
+      seed: 'Graine',
+      sampling: 'Échantillonnage',
+      lhs: 'hypercube latin par blocs',
+      random: 'aléatoire simple',
+      chunkSize: 'Tirages par bloc',
+      quantities: 'Grandeurs incertaines',
+      paybackWithin: 'Seuil de retour (ans)',
+      mean: 'moyenne',
+      sd: 'écart-type',
+      defined: 'Part des tirages où l’indicateur existe (%)',
+      paybackWithinColumn: (years) => `P(retour ≤ ${years} ans) (%)`,
+    },
+  },
 };
 
 const EN: ReportStrings = {
@@ -716,6 +879,79 @@ const EN: ReportStrings = {
       `(socio-economic NPV of ${a.socio}): the carbon value and the costs avoided for society justify it.`,
   },
   chartAltPrefix: 'Chart',
+  uncertainty: {
+    title: 'Uncertainty',
+    intro:
+      'The results above take each parameter at its central value. Many are uncertain: this section varies them ' +
+      'together (Monte Carlo) to say how far the conclusions hold, and ranks what moves them most (tornado).',
+    method: 'Method',
+    methodText: (a) =>
+      `${a.draws} draws (seed ${a.seed}), ` +
+      (a.sampling === 'lhs' ? `sampled by Latin hypercube in chunks of ${a.chunkSize} draws. ` : 'drawn at random (no Latin hypercube). ') +
+      'What is drawn: every parameter with a range, from a PERT distribution (low, value, high) on that range unless its ' +
+      'entry gives another one, and every scenario trajectory with a relative range (a multiplier on the whole path, ' +
+      `PERT centred on 1): ${plural(a.quantities, 'uncertain quantity', 'uncertain quantities')} ` +
+      `(${plural(a.parameters, 'parameter', 'parameters')}, ${plural(a.trajectories, 'trajectory', 'trajectories')}). ` +
+      'Values the territory (or the command line) sets are held fixed. The same draws serve every ' +
+      'scenario and every variant (common random numbers): scenarios are compared draw by draw, under the same ' +
+      'uncertainty. Same seed, same numbers, whatever the number of threads.',
+    percentiles: 'P10 and P90: one draw in 10 gives less than the P10, one in 10 more than the P90; the median (P50) splits the draws in half.',
+    tornadoMethod: (a) =>
+      `Tornado (scenario ${a.scenario}): each uncertain quantity in turn at its P10 then its P90, the others at their ` +
+      'base value; “±” gives half the difference between the two results. It shows effects one at a time, without ' +
+      'their interactions.',
+    fewDraws: (a) =>
+      `With ${a.draws} draws, the probabilities and the extreme percentiles (P5, P95) are rough: use 1,000 draws or more for a report.`,
+    frequency: (f) =>
+      f.kind === 'all'
+        ? 'in every draw'
+        : f.kind === 'none'
+          ? 'in no draw'
+          : f.kind === 'almostAll'
+            ? 'in more than 9 cases out of 10'
+            : f.kind === 'almostNone'
+              ? 'in fewer than 1 case out of 10'
+              : `in ${f.tenths} cases out of 10`,
+    reading: (a) => {
+      const en = EN.uncertainty.frequency;
+      const range = `(P10: ${a.p10}, P90: ${a.p90})`;
+      const npv = `${capitalise(en(a.npv))}, the socio-economic NPV of “${a.variant}” is positive under ${a.scenario} ${range}`;
+      const carbon = `it avoids emissions ${en(a.carbon)}`;
+      const budget = `for ${a.authorityOf}’s budget, the financial NPV is positive ${en(a.financial)}`;
+      return `${npv}; ${carbon}; ${budget}.`;
+    },
+    tornado: (a) =>
+      `What weighs most on the socio-economic NPV of “${a.variant}” under ${a.scenario}: ` +
+      `${list(
+        a.items.map((i) => `“${i.label}” (± ${i.halfSwing})`),
+        'and',
+      )}.`,
+    tornadoNone: (a) => `No uncertain quantity moves the socio-economic NPV of “${a.variant}” under ${a.scenario}.`,
+    readingIntro: (a) => `“${a.variant}”, scenario by scenario:`,
+    tableFootnote: (a) => `Socio-economic NPV, each variant compared to the status quo; probabilities over ${a.draws} draws.`,
+    columns: {
+      npvP10: 'NPV P10 (€)',
+      npvP50: 'Median NPV (€)',
+      npvP90: 'NPV P90 (€)',
+      npvPositive: 'P(NPV > 0) (%)',
+      netNegative: 'P(net balance < 0) (%)',
+      both: 'P(both) (%)',
+    },
+    sheet: {
+      draws: 'Draws',
+      seed: 'Seed',
+      sampling: 'Sampling',
+      lhs: 'Latin hypercube in chunks',
+      random: 'simple random',
+      chunkSize: 'Draws per chunk',
+      quantities: 'Uncertain quantities',
+      paybackWithin: 'Payback threshold (years)',
+      mean: 'mean',
+      sd: 'standard deviation',
+      defined: 'Share of draws where the metric exists (%)',
+      paybackWithinColumn: (years) => `P(payback ≤ ${years} years) (%)`,
+    },
+  },
 };
 
 /**

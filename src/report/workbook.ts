@@ -9,7 +9,10 @@
  *   the NPV `=NPV(rate, C:…)+B` and the IRR `=IRR(B:…, rate)` over the block's cash-flow cells;
  * - Paramètres / Parameters: every parameter with origin, source and confidence;
  * - Trajectoires / Scenarios: the scenario trajectories by year;
- * - Flux des variantes / Variant flows: the raw yearly flows of every variant, the status quo included.
+ * - Flux des variantes / Variant flows: the raw yearly flows of every variant, the status quo included;
+ * - Incertitudes / Uncertainty, for a run with draws only: how the draws were made, then the Monte Carlo summary of
+ *   every comparison against the status quo (mean, standard deviation and percentiles of NPV, net tCO2e and payback,
+ *   probabilities).
  * Header rows are frozen; numbers carry formats (`#,##0 "€"`, `0.0%`…), shown with the reader's separators.
  *
  * NPV mapping. The toolkit's `npv` (numpy-financial's) does not discount the first flow (year 0, the investment
@@ -24,6 +27,7 @@ import type { ParameterRow, ResultRow, RunResults } from '../evaluate/engine.js'
 import { recommend, type RecommendationSet } from '../evaluate/recommend.js';
 import { displayPath, displayText } from './content.js';
 import { KIND_UNITS, labelWithUnit, METRIC_LABELS, strings, useCaseName, YEARLY_LABELS, type Lang, type ValueKind } from './i18n.js';
+import type { McMetric, MetricSummary } from '../evaluate/montecarlo.js';
 import { DEFAULT_THEME, type Theme } from './theme.js';
 
 export interface WorkbookOptions {
@@ -47,8 +51,16 @@ export const NUMBER_FORMATS: Record<ValueKind, string> = {
 
 /** Sheet names per language. */
 export const SHEETS = {
-  fr: { summary: 'Synthèse', metrics: 'Indicateurs', yearly: 'Flux', parameters: 'Paramètres', trajectories: 'Trajectoires', flows: 'Flux des variantes' },
-  en: { summary: 'Summary', metrics: 'Metrics', yearly: 'Yearly', parameters: 'Parameters', trajectories: 'Scenarios', flows: 'Variant flows' },
+  fr: {
+    summary: 'Synthèse',
+    metrics: 'Indicateurs',
+    yearly: 'Flux',
+    parameters: 'Paramètres',
+    trajectories: 'Trajectoires',
+    flows: 'Flux des variantes',
+    uncertainty: 'Incertitudes',
+  },
+  en: { summary: 'Summary', metrics: 'Metrics', yearly: 'Yearly', parameters: 'Parameters', trajectories: 'Scenarios', flows: 'Variant flows', uncertainty: 'Uncertainty' },
 } as const;
 
 /**
@@ -386,6 +398,72 @@ class WorkbookBuilder {
     ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   }
 
+  /**
+   * The Monte Carlo summary (runs with draws): a few lines on the draws, then one row per comparison against the
+   * status quo and perspective, with the statistics of NPV, net tCO2e and simple payback and the probabilities.
+   */
+  uncertainty(u: NonNullable<RunResults['uncertainty']>): void {
+    const ws = this.wb.addWorksheet(this.names.uncertainty);
+    const s = this.s.uncertainty;
+    const sh = s.sheet;
+    const fr = this.lang === 'fr';
+    const mc = u.montecarlo;
+    ws.getCell('A1').value = `${s.title} — ${this.results.manifest.territory.name}`;
+    ws.getCell('A1').font = { bold: true, size: 14, color: { argb: argb(this.colours.primary) } };
+    const info: [string, string | number][] = [
+      [sh.draws, mc.draws],
+      [sh.seed, mc.seed],
+      [sh.sampling, mc.method === 'lhs' ? sh.lhs : sh.random],
+      [sh.chunkSize, mc.chunkSize],
+      [sh.quantities, mc.quantities.length],
+      [sh.paybackWithin, mc.paybackWithinYears],
+    ];
+    info.forEach(([k, v], i) => {
+      ws.getCell(2 + i, 1).value = k;
+      ws.getCell(2 + i, 2).value = v;
+    });
+    const stats = (label: string, unit: string, keys: (keyof MetricSummary)[]) =>
+      keys.map((k) => `${label} ${k === 'mean' ? sh.mean : k === 'sd' ? sh.sd : k.toUpperCase()} (${unit})`);
+    const metric = (m: McMetric) => METRIC_LABELS[m][this.lang];
+    const columns: { header: string; value: (r: (typeof mc.results)[number]) => number | null; format: string }[] = [];
+    const add = (m: McMetric, kind: ValueKind, keys: (keyof MetricSummary)[]) =>
+      stats(metric(m), KIND_UNITS[kind][this.lang], keys).forEach((header, j) =>
+        columns.push({ header, value: (r) => num(r.metrics[m][keys[j]]), format: NUMBER_FORMATS[kind] }),
+      );
+    add('npvEur', 'eur', ['mean', 'sd', 'p5', 'p10', 'p50', 'p90', 'p95']);
+    add('netTco2e', 'tco2e', ['mean', 'p5', 'p10', 'p50', 'p90', 'p95']);
+    add('simplePaybackYears', 'years', ['p10', 'p50', 'p90']);
+    columns.push({ header: `${metric('simplePaybackYears')} — ${sh.defined}`, value: (r) => r.metrics.simplePaybackYears.defined, format: NUMBER_FORMATS.fraction });
+    const c = s.columns;
+    columns.push({ header: c.npvPositive, value: (r) => r.probabilities.npvPositive, format: NUMBER_FORMATS.fraction });
+    columns.push({ header: c.netNegative, value: (r) => r.probabilities.netNegative, format: NUMBER_FORMATS.fraction });
+    columns.push({ header: c.both, value: (r) => r.probabilities.both, format: NUMBER_FORMATS.fraction });
+    columns.push({ header: sh.paybackWithinColumn(mc.paybackWithinYears), value: (r) => r.probabilities.paybackWithin, format: NUMBER_FORMATS.fraction });
+
+    const headerRow = 2 + info.length + 1;
+    const keys = [fr ? 'Usage' : 'Use case', this.s.columns.variant, this.s.columns.comparedTo, this.s.columns.scenario, 'Perspective'];
+    ws.getRow(headerRow).values = [...keys, ...columns.map((x) => x.header)];
+    styleHeader(ws, headerRow, this.colours);
+    ws.getRow(headerRow).height = 60;
+    mc.results.forEach((r, i) => {
+      ws.getRow(headerRow + 1 + i).values = [
+        useCaseName(r.useCase, this.lang),
+        this.variantName(r.useCase, r.variant),
+        this.variantName(r.useCase, r.comparedTo),
+        r.scenario,
+        this.s.perspectives[r.perspective] ?? r.perspective,
+        ...columns.map((x) => x.value(r)),
+      ];
+    });
+    columns.forEach((x, j) => {
+      const col = ws.getColumn(keys.length + 1 + j);
+      col.width = 15;
+      for (let i = 0; i < mc.results.length; i++) ws.getCell(headerRow + 1 + i, keys.length + 1 + j).numFmt = x.format;
+    });
+    [24, 34, 24, 10, 30].forEach((w, j) => (ws.getColumn(j + 1).width = w));
+    ws.views = [{ state: 'frozen', xSplit: 2, ySplit: headerRow }];
+  }
+
   flows(): void {
     const ws = this.wb.addWorksheet(this.names.flows);
     const fr = this.lang === 'fr';
@@ -437,6 +515,7 @@ export async function renderWorkbook(results: RunResults, options: WorkbookOptio
   b.parameters();
   b.trajectories();
   b.flows();
+  if (results.uncertainty) b.uncertainty(results.uncertainty);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

@@ -1,6 +1,7 @@
 /**
  * Charts of the report: eight chart functions that turn RunResults into chart.js configurations (plain data,
- * deterministic), a renderer to PNG/SVG on @napi-rs/canvas, and the set of charts a report needs.
+ * deterministic), three more for the uncertainty of a run with draws (tornado, fan, probabilities), a renderer to
+ * PNG/SVG on @napi-rs/canvas, and the set of charts a report needs.
  */
 
 // Rendering
@@ -24,6 +25,12 @@ export {
   type TableMetric,
 } from './scenarioMetricTable.js';
 export { decretTertiaireChart, type DecretTertiaireOptions } from './decretTertiaireChart.js';
+
+// Uncertainty charts (when the run has draws: `territoires run --draws N`)
+export { tornadoChart, tornadoChartHeight, type TornadoChartOptions } from './tornadoChart.js';
+export { fanChart, type FanChartOptions } from './fanChart.js';
+export { probabilityChart, probabilityChartHeight, type ProbabilityChartOptions } from './probabilityChart.js';
+export { quantityLabel, quantityValue } from './uncertaintyCommon.js';
 
 // Shared pieces
 export { featuredVariant, type CommonChartOptions } from './common.js';

@@ -17,11 +17,14 @@ import { defaultScenario, featuredVariant } from './common.js';
 import { cumulativeCashFlowChart } from './cumulativeCashFlowChart.js';
 import { decretTertiaireChart } from './decretTertiaireChart.js';
 import { digitalBalanceChart } from './digitalBalanceChart.js';
+import { fanChart } from './fanChart.js';
 import type { Lang } from './labels.js';
 import { maccChart } from './maccChart.js';
 import { npvByScenarioChart } from './npvByScenarioChart.js';
 import { FONT_FAMILY } from './plugins.js';
+import { probabilityChart, probabilityChartHeight } from './probabilityChart.js';
 import { scenarioMetricTable, scenarioMetricTableData, scenarioMetricTableHeight } from './scenarioMetricTable.js';
+import { tornadoChart, tornadoChartHeight } from './tornadoChart.js';
 import { yearlyEmissionsChart } from './yearlyEmissionsChart.js';
 
 export interface RenderOptions {
@@ -135,8 +138,8 @@ export interface ReportChart {
   id: string;
   /** The use case it belongs to, for charts of one use case. */
   useCase?: string;
-  /** Where the report places it. */
-  section: 'summary' | 'useCase' | 'portfolio';
+  /** Where the report places it ('uncertainty': the uncertainty section, when the run has draws). */
+  section: 'summary' | 'useCase' | 'portfolio' | 'uncertainty';
   title: string;
   /** One-sentence description for accessibility (HTML `alt`). */
   alt: string;
@@ -160,7 +163,11 @@ interface Planned {
  *   yearly emissions;
  * - across use cases: the scenario × metric table (summary), the abatement cost curve (TEND, socio-economic) and
  *   the digital layer's balance (TEND);
- * - the décret tertiaire trajectory when the run has the buildings use case.
+ * - the décret tertiaire trajectory when the run has the buildings use case;
+ * - when the run carries its uncertainty (`territoires run --draws N`), per use case and for its featured variant:
+ *   the tornado of the socio-economic NPV (on the tornado's scenario), the fan of the socio-economic NPV by
+ *   scenario, and the probabilities (NPV > 0, net tCO2e < 0, both) of every variant by scenario; section
+ *   'uncertainty'.
  * TEND stands for the run's first scenario when TEND was not run.
  * @param results a run's results
  * @param lang language of every text
@@ -198,6 +205,16 @@ export async function chartsForReport(
     add({ id: `emissions-${useCase}`, useCase, section: 'useCase', config: yearlyEmissionsChart(results, { useCase, variant, lang, colours }) });
     if (useCase === 'buildings') {
       add({ id: `decret-tertiaire-${scenario}`, useCase, section: 'useCase', config: decretTertiaireChart(results, { scenario, lang, colours }) });
+    }
+  }
+  if (results.uncertainty) {
+    for (const useCase of results.manifest.useCases) {
+      const variant = featuredVariant(results, useCase, scenario);
+      const tornado = tornadoChart(results, { useCase, variant, perspective: 'socioEconomic', lang, colours });
+      add({ id: `tornado-${useCase}`, useCase, section: 'uncertainty', config: tornado, height: tornadoChartHeight(tornado.data.labels?.length ?? 0) });
+      add({ id: `fan-${useCase}`, useCase, section: 'uncertainty', config: fanChart(results, { useCase, variant, perspective: 'socioEconomic', lang, colours }) });
+      const probabilities = probabilityChart(results, { useCase, lang, colours });
+      add({ id: `probability-${useCase}`, useCase, section: 'uncertainty', config: probabilities, height: probabilityChartHeight(probabilities.data.labels?.length ?? 0) });
     }
   }
   add({ id: `macc-${scenario}`, section: 'portfolio', config: maccChart(results, { scenario, perspective: 'socioEconomic', lang, colours }) });
