@@ -119,12 +119,19 @@ export class InputErrors extends InputError {
   }
 }
 
-/** Throws a `RangeError` naming the function and the argument, as numpy-financial's tests expect. */
+/**
+ * A `RangeError` naming the function and the argument (to throw), as numpy-financial's tests expect.
+ * @example argumentError('npv', 'rate', 'a finite number', NaN).message // 'npv: rate must be a finite number, received NaN'
+ */
 export function argumentError(fn: string, arg: string, expected: string, received: unknown): RangeError {
   return new RangeError(`${fn}: ${arg} must be ${expected}, received ${String(received)}`);
 }
 
-/** Asserts that every value of a model output is finite; NaN never propagates silently. */
+/**
+ * Asserts that every value of a model output is finite; NaN never propagates silently.
+ * @throws Error naming the model, the series and the index
+ * @example assertFinite('model lighting', 'energyKwh', [1, NaN]) // throws 'model lighting: energyKwh[1] is NaN; models must return finite values'
+ */
 export function assertFinite(where: string, name: string, values: ArrayLike<number>): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {

@@ -61,8 +61,13 @@ export class UnitConversionError extends Error {
 
 /**
  * Converts a value written in a file into the number a parameter declared in `unit` holds.
- * A number is taken as already in `unit`. A string is `"<number> <unit>"`.
+ * A number is taken as already in `unit`. A string is `"<number> <unit>"` (mathjs units plus the toolkit's EUR,
+ * gCO2e/kgCO2e/tCO2e and `fraction`/`%`).
+ * @param input a number [`unit`] or a quantity text such as `"52 gCO2e/kWh"`
+ * @param unit the unit the result is in, e.g. `kgCO2e/kWh`
+ * @returns the value [`unit`]
  * @example toUnit('0.15 kW', 'W') // 150
+ * @example toUnit('52 gCO2e/kWh', 'kgCO2e/kWh') // 0.052
  * @example toUnit('20 %', 'fraction') // 0.2
  * @throws UnitConversionError when the text is not a quantity or its dimension differs from `unit`'s.
  */
@@ -105,7 +110,12 @@ export function toUnit(input: number | string, unit: string): number {
   }
 }
 
-/** True when `a` and `b` have the same dimension (both dimensionless counts as the same). */
+/**
+ * True when units `a` and `b` have the same dimension (both dimensionless counts as the same), i.e. a quantity in
+ * `a` converts into `b`.
+ * @example sameDimension('kWh', 'J') // true
+ * @example sameDimension('kWh', 'W') // false (energy against power)
+ */
 export function sameDimension(a: string, b: string): boolean {
   try {
     toUnit(`1 ${a}`, b);

@@ -21,6 +21,11 @@ export const MODELS: Readonly<Record<UseCaseId, ModelDefinition<any>>> = {
   buildings,
 };
 
+/**
+ * True when `id` names a registered use case (`digital` is shared infrastructure, not a use case).
+ * @example isUseCaseId('water') // true
+ * @example isUseCaseId('digital') // false
+ */
 export function isUseCaseId(id: string): id is UseCaseId {
   return (USE_CASE_IDS as readonly string[]).includes(id);
 }

@@ -27,7 +27,12 @@ export interface OverrideLayer {
   lineOf?: (name: string) => number | undefined;
 }
 
-/** Turns declared defaults into resolved parameters with a one-step trail. */
+/**
+ * Turns declared defaults into resolved parameters with a one-step trail (origin `default`, the defining file).
+ * Values stay in their declared units.
+ * @example fromDefaults({ ledPowerFraction: { value: 0.4, unit: 'fraction', confidence: 'low', source: 'derived' } },
+ *   'models/lighting/parameters.yaml').ledPowerFraction.trail // [{ origin: 'default', value: 0.4, source: 'derived', file: … }]
+ */
 export function fromDefaults(defaults: Readonly<Record<string, ParameterSpec>>, file: string): Record<string, ResolvedParameter> {
   const out: Record<string, ResolvedParameter> = {};
   for (const [name, spec] of Object.entries(defaults)) {
@@ -53,6 +58,12 @@ export function fromDefaults(defaults: Readonly<Record<string, ParameterSpec>>, 
  * Scenario-pack parameters carry a full spec; territory and command-line values carry a value (with unit).
  * Unknown names are an error listing the close names, so a typo never silently does nothing.
  * Values are checked for consistency too: a service life (`…LifetimeYears`) must be > 0.
+ * A quantity text is converted into the parameter's declared unit.
+ * @throws InputError for an unknown name (listing close ones), a unit of the wrong dimension, or an inconsistent value
+ * @example
+ * // `d` from fromDefaults' example: --set ledPowerFraction="35 %" → 0.35 [fraction], origin override, confidence
+ * // assumption (the user's value has no published source), trail default 0.4 → override 0.35
+ * applyLayer(d, { origin: 'override', file: 'command line --set', values: { ledPowerFraction: '35 %' } }).ledPowerFraction.value // 0.35
  */
 export function applyLayer(
   params: Readonly<Record<string, ResolvedParameter>>,
@@ -156,7 +167,10 @@ export function applyScenarioParameters(
   return out;
 }
 
-/** The plain `name → value` table the models read. */
+/**
+ * The plain `name → value` table the models read (`p.name`), each value in its declared unit.
+ * @example valuesOf(fromDefaults({ lampCostEur: { value: 60, unit: 'EUR/unit', confidence: 'assumption' } }, 'f.yaml')) // { lampCostEur: 60 }
+ */
 export function valuesOf(params: Readonly<Record<string, ResolvedParameter>>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, p] of Object.entries(params)) out[name] = p.value;

@@ -43,12 +43,20 @@ export interface SourcedItems {
   origin: { line: number; columns: Record<string, string> }[];
 }
 
-/** True when a value in a territory file is a table source rather than inline items. */
+/**
+ * True when a value in a territory file is a table source (`{ file, … }`) rather than inline items.
+ * @example isTableSource({ file: 'luminaires.csv' }) // true
+ * @example isTableSource([{ count: 1 }]) // false
+ */
 export function isTableSource(value: unknown): value is TableSource {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { file?: unknown }).file === 'string';
 }
 
-/** Parses CSV text into a header and rows. */
+/**
+ * Parses CSV text into a header and rows, each row with its line (the header is line 1). Cells stay text;
+ * `coerceNumber` converts them later.
+ * @example parseCsv('type;count\nsodium-hp;120\n', 'l.csv').rows // [{ values: { type: 'sodium-hp', count: '120' }, line: 2 }]
+ */
 export function parseCsv(text: string, file: string): { header: string[]; rows: TableRow[] } {
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
@@ -171,7 +179,11 @@ function cellValue(v: unknown): string | number | null {
   return String(v);
 }
 
-/** Reads a GeoJSON FeatureCollection: one row per feature, from its properties. */
+/**
+ * Reads a GeoJSON FeatureCollection: one row per feature, from its properties (line = feature index + 1).
+ * @example parseGeoJson('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,'
+ *   + '"properties":{"nombre":12}}]}', 'g.geojson').rows // [{ values: { nombre: 12 }, line: 1 }]
+ */
 export function parseGeoJson(text: string, file: string): { header: string[]; rows: TableRow[] } {
   let doc: unknown;
   try {
@@ -196,7 +208,11 @@ export function parseGeoJson(text: string, file: string): { header: string[]; ro
   return { header: [...header], rows };
 }
 
-/** Converts text that is a number (`1 234,5`, `0.15`, `12`) to a number; leaves other text as it is. */
+/**
+ * Converts text that is a number (`1 234,5`, `0.15`, `12`) to a number; leaves other text as it is.
+ * @example coerceNumber('1 234,5') // 1234.5 (French spreadsheet export: space for thousands, decimal comma)
+ * @example coerceNumber('sodium') // 'sodium'
+ */
 export function coerceNumber(v: string | number): string | number {
   if (typeof v === 'number') return v;
   const t = v.replace(/[\s\u00a0\u202f]/g, '');

@@ -105,17 +105,38 @@ export interface LoadedTerritory {
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
 }
 
+/**
+ * SHA-256 of a file's text or bytes, as lowercase hex: the input hashes of a run's manifest.
+ * @example sha256('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' (FIPS 180-2 test vector)
+ */
 export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Reads, resolves table sources and validates a territory file. */
+/**
+ * Reads a territory file (YAML or JSON), replaces its table sources (CSV, XLSX, GeoJSON, relative to the file) by
+ * their rows, and validates it: structure, then consistency.
+ * @param file path of the territory file
+ * @returns the territory with its settings defaulted (startYear 2026, horizonYears 25), its use cases, overrides and
+ *   the SHA-256 of every input file read
+ * @throws InputError (or InputErrors) naming the file, the line (or the table's row and column), the path, what was
+ *   expected, what was received and the fix
+ * @example (await loadTerritory('examples/ville-moyenne/territory.yaml')).useCases.map((u) => u.id)
+ *   // ['lighting', 'water', 'climate-risk', 'buildings']
+ */
 export async function loadTerritory(file: string): Promise<LoadedTerritory> {
   const text = readTextFile(file);
   return parseTerritory(text, resolve(file));
 }
 
-/** Validates a territory given as text (the file name is used for errors and relative table paths). */
+/**
+ * Validates a territory given as text (the file name is used for errors and relative table paths), as
+ * `loadTerritory` does for a file.
+ * @example
+ * const t = await parseTerritory('id: t\nname: T\nkind: commune\npopulation: 1000\nuseCases:\n  water:\n    inventory: '
+ *   + '{ billedVolumeM3PerYear: 50000, networkEfficiency: 0.8, networkLengthKm: 12, subscribers: 450 }\n', '/tmp/t.yaml');
+ * t.settings // { startYear: 2026, horizonYears: 25 } (the defaults)
+ */
 export async function parseTerritory(text: string, file: string): Promise<LoadedTerritory> {
   const doc = parseDocument(text, file);
   const inputs = [{ file, sha256: sha256(text) }];

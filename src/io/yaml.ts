@@ -35,7 +35,11 @@ export function readTextFile(file: string): string {
   }
 }
 
-/** Parses YAML (JSON is YAML) text; syntax errors become an `InputError` with the line. */
+/**
+ * Parses YAML (JSON is YAML) text; syntax errors become an `InputError` with the line. The result locates any
+ * path of the document (`lineOf`, 1-based lines) for later error messages.
+ * @example parseDocument('id: t\nsettings:\n  startYear: 2026\n', 't.yaml').lineOf(['settings', 'startYear']) // 3
+ */
 export function parseDocument(text: string, file: string): SourceDocument {
   const lineCounter = new LineCounter();
   const doc: Document = parseYamlDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -85,12 +89,19 @@ function lineFromNode(node: Node | null | undefined, counter: LineCounter): numb
   return counter.linePos(node.range[0]).line;
 }
 
-/** Reads and parses a YAML or JSON file. */
+/**
+ * Reads and parses a YAML or JSON file, as `parseDocument` does for text.
+ * @example loadDocument('scenarios/tend.yaml').data.id // 'TEND'
+ */
 export function loadDocument(file: string): SourceDocument {
   return parseDocument(readTextFile(file), file);
 }
 
-/** Describes a received value briefly for an error message. */
+/**
+ * Describes a received value briefly for an error message (the `received` of an `InputError`).
+ * @example describeValue('50 W') // 'the text "50 W"'
+ * @example describeValue([1, 2]) // 'a list of 2 item(s)'
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the key is missing)';
   if (value === null) return 'null (an empty value)';
@@ -151,7 +162,13 @@ export function zodIssuesToErrors(issues: z.core.$ZodIssue[], doc: Pick<SourceDo
   });
 }
 
-/** Validates a parsed document against a schema; all problems are reported at once. */
+/**
+ * Validates a parsed document against a schema; all problems are reported at once, each with its file, line and path.
+ * @throws InputError (one problem) or InputErrors (several)
+ * @example
+ * validateDocument(z.object({ n: z.number() }).strict(), parseDocument('n: "x"\n', 'a.yaml'), 'test file')
+ * // throws InputError 'a.yaml: invalid test file', line 1, path 'n'
+ */
 export function validateDocument<S extends z.ZodType>(schema: S, doc: SourceDocument, what: string): z.infer<S> {
   const result = schema.safeParse(doc.data);
   if (result.success) return result.data;

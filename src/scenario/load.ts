@@ -207,7 +207,13 @@ export function loadScenarioPacks(dir: string = builtinScenarioDir()): Map<strin
   return packs;
 }
 
-/** Validates a parsed reference data file (schema, then consistency). */
+/**
+ * Validates a parsed reference data file (schema, then consistency) and converts its quantities into their
+ * declared units.
+ * @example referenceFromDocument(parseDocument('id: r\nname: { fr: R, en: R }\ndescription: { fr: D, en: D }\n'
+ *   + 'parameters:\n  vatRate: { value: 20 %, unit: fraction, source: CGI art. 278, confidence: high }\n', 'r.yaml'))
+ *   .parameters.vatRate.value // 0.2
+ */
 export function referenceFromDocument(doc: SourceDocument): ReferenceFile {
   const data = validateDocument(referenceSchema, doc, 'reference data');
   const ctx = contextOf(doc);
@@ -290,7 +296,12 @@ export function loadReference(dir: string = join(builtinScenarioDir(), 'referenc
   return { dir: resolve(dir), files, trajectories, parameters };
 }
 
-/** Validates a parsed model defaults file (schema, then consistency) and converts its values. */
+/**
+ * Validates a parsed model defaults file (schema, then consistency) and converts its values into their declared
+ * units.
+ * @example parameterFileFromDocument(parseDocument('model: m\nparameters:\n  powerW: { value: 0.07 kW, unit: W, '
+ *   + 'description: Power of one unit, source: a datasheet, confidence: high }\n', 'p.yaml')).parameters.powerW.value // 70
+ */
 export function parameterFileFromDocument(doc: SourceDocument): ParameterFile {
   const data = validateDocument(parameterFileSchema, doc, 'model defaults file');
   const ctx = contextOf(doc);
@@ -309,7 +320,10 @@ export function parameterFileFromDocument(doc: SourceDocument): ParameterFile {
 /**
  * Loads a model defaults file (`models/<id>/parameters.yaml`): each value (number or `"<number> <unit>"`) and its
  * range are converted into the declared unit; sources, assumptions and ranges are checked.
+ * @param file path of the file [path]
+ * @returns the model id and its parameters, values in their declared units
  * @example loadParameterFile('tests/scenario/fixtures/parameters.yaml').parameters.luminairePowerW.value // 70 ("0.07 kW" in W)
+ * @example loadParameterFile('models/lighting/parameters.yaml').parameters.operatingHoursPerYear.value // 4100 [h/year]
  */
 export function loadParameterFile(file: string): ParameterFile {
   return parameterFileFromDocument(loadDocument(file));
