@@ -29,8 +29,9 @@
  *   insulation and gtb combined (Eq. 5).
  * - Eq. 7 (energy) E(b, carrier, use, t) = E₀ × Eq. 1 × Eq. 2 × (1 − σ(variant, b, use)), E₀ the inventory's
  *   current consumption [kWh/yr].
- * - Eq. 8 (bills and carbon) cost(t) = Σ E × price of the carrier(t); carbon(t) = Σ E × factor of the carrier(t)
- *   (electricity → grid factor), both from the scenario pack.
+ * - Eq. 8 (bills and carbon) cost(t) = Σ E × price of the carrier(t); carbon(t) = Σ E × κ × factor of the carrier(t)
+ *   (electricity → grid factor), both from the scenario pack. Gas is billed, and entered, in kWh PCS (higher
+ *   heating value) while its emission factor is per kWh PCI: κ = gasPciPerPcsRatio (≈ 0.9) for gas, 1 otherwise.
  * - Eq. 9 (devices) GTB controllers = max(1, floor area / area per controller) per upgraded building; sub-meters =
  *   a fixed number per building; thermostats = max(1, floor area / area per thermostat). Each device draws its
  *   catalogue power all year (W × 8.76 = kWh/yr) at the electricity price and grid factor; it costs its catalogue
@@ -137,7 +138,7 @@ const energyLineSchema = z
   .object({
     carrier: z.enum(CARRIERS).meta({ description: 'Energy carrier (vecteur): electricity, gas, heatingOil, wood or heatNetwork' }),
     use: z.enum(ENERGY_USES).meta({ description: 'End use: heating, hotWater, cooling, lighting or other' }),
-    kwhPerYear: z.number().nonnegative().meta({ description: 'Current consumption of this carrier for this use, final energy [kWh/yr]' }),
+    kwhPerYear: z.number().nonnegative().meta({ description: 'Current consumption of this carrier for this use, final energy as billed (gas in kWh PCS) [kWh/yr]' }),
   })
   .strict();
 
@@ -658,6 +659,8 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
     for (const line of b.energy) {
       const price = ctx.price[line.carrier];
       const factor = ctx.factor[line.carrier];
+      // Eq. 8: gas consumption is in kWh PCS (as billed), its factor per kWh PCI.
+      const factorBasis = line.carrier === 'gas' ? param(p, 'gasPciPerPcsRatio') : 1;
       const keep = 1 - saving[line.use];
       const multiplier = ctx.multiplier[line.use]; // yearMultiplier(ctx, line.use, t)
       const base = copies * line.kwhPerYear;
@@ -666,7 +669,7 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
         const kwh = base * multiplier[t] * keep; // Eq. 7: copies × kWh/yr × yearMultiplier × (1 − saving)
         energyKwh[t] += kwh;
         energyCostEur[t] += kwh * price[t]; // Eq. 8
-        useKgCo2e[t] += kwh * factor[t];
+        useKgCo2e[t] += kwh * factor[t] * factorBasis;
       }
     }
     const counts = deviceCounts(variant, b, p);
