@@ -276,11 +276,11 @@ describe('hand-worked office: 2,000 m², gas heating 300,000 kWh/yr, class D', (
   const gtb = out.gtb;
   const ctrlKwh = devicePowerKwhPerYear(p.gtbControllerPowerW); // W × 8,760 h / 1,000
 
-  it('status quo: 300,000 kWh, 300,000 × 0.10 = 30,000 € and × 0.227 = 68,100 kgCO2e a year, nothing at index 0', () => {
+  it('status quo: 300,000 kWh PCS, 300,000 × 0.10 = 30,000 € and × 0.9 PCI/PCS × 0.227 = 61,290 kgCO2e a year, nothing at index 0', () => {
     expect(sq.energyKwh[0]).toBe(0);
     expect(sq.energyKwh[1]).toBe(300000);
     expect(sq.energyCostEur[1]).toBeCloseTo(30000, 6);
-    expect(sq.useKgCo2e[N]).toBeCloseTo(68100, 6);
+    expect(sq.useKgCo2e[N]).toBeCloseTo(61290, 6);
     expect(sum(sq.capexEur)).toBe(0);
     expect(sq.connectedDevices ?? 0).toBe(0);
   });
@@ -293,8 +293,8 @@ describe('hand-worked office: 2,000 m², gas heating 300,000 kWh/yr, class D', (
     expect(gtb.energyKwh[1]).toBeCloseTo(300000 * (0.8 / 1.51) + ctrlKwh, 6);
     // bill: gas at 0.10 €/kWh, controller at 0.245 €/kWh.
     expect(gtb.energyCostEur[1]).toBeCloseTo(300000 * (0.8 / 1.51) * 0.1 + ctrlKwh * 0.245, 6);
-    // carbon: gas at 0.227, controller at 0.052 kgCO2e/kWh; the controller's share is digital.
-    expect(gtb.useKgCo2e[1]).toBeCloseTo(300000 * (0.8 / 1.51) * 0.227 + ctrlKwh * 0.052, 6);
+    // carbon: gas at 0.9 × 0.227 per kWh PCS, controller at 0.052 kgCO2e/kWh; the controller's share is digital.
+    expect(gtb.useKgCo2e[1]).toBeCloseTo(300000 * (0.8 / 1.51) * 0.9 * 0.227 + ctrlKwh * 0.052, 6);
   });
 
   it('gtb capex: 2,000 m² × 15 €/m² + one controller at index 0, renewed at 15, one third residual at 25', () => {
