@@ -72,6 +72,7 @@
  * - Devices draw power all year; GTB controllers count as connected devices even when wired (as the brief of the
  *   shared infrastructure asks).
  */
+import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
 import { argumentError, assertFinite } from '../../src/core/errors.js';
 import { emptyFleet, equipmentFleetInto } from '../../src/core/equipment.js';
@@ -582,6 +583,8 @@ interface Context {
   cdd: Float64Array;
   setpointC: Float64Array;
   setpointSensitivity: number;
+  /** The scenario trajectories, for the catalogue device helpers. */
+  s: ScenarioSeries;
   price: Record<Carrier, Float64Array>;
   factor: Record<Carrier, Float64Array>;
   /** yearMultiplier(ctx, use, t) for every use and year, computed once per simulation (index 0 unused). */
@@ -607,6 +610,7 @@ function context(axis: YearAxis, p: ParameterValues, s: ScenarioSeries): Context
     cdd: series(s, 'coolingDegreeDaysFactor', n),
     setpointC: series(s, 'heatingSetpointC', n),
     setpointSensitivity,
+    s,
     price,
     factor,
     multiplier: {} as Record<EnergyUse, Float64Array>,
@@ -620,23 +624,6 @@ function context(axis: YearAxis, p: ParameterValues, s: ScenarioSeries): Context
   return ctx;
 }
 
-/** `${device}${field}` parameter names of the catalogue devices, built once. */
-const DEVICE_PARAMETER: Record<Device, Record<'lifetime' | 'cost' | 'embodied' | 'endOfLife' | 'power' | 'maintenance' | 'data', string>> =
-  Object.fromEntries(
-    DEVICES.map((d) => [
-      d,
-      {
-        lifetime: `${d}LifetimeYears`,
-        cost: `${d}CostEur`,
-        embodied: `${d}EmbodiedKgCo2e`,
-        endOfLife: `${d}EndOfLifeKgCo2e`,
-        power: `${d}PowerW`,
-        maintenance: `${d}MaintenanceEurPerYear`,
-        data: `${d}DataMbPerYear`,
-      },
-    ]),
-  ) as Record<Device, Record<'lifetime' | 'cost' | 'embodied' | 'endOfLife' | 'power' | 'maintenance' | 'data', string>>;
-
 /** Eq. 1 × Eq. 2 for a use in year t (climate left at 1 when `climateNormalised`). */
 function yearMultiplier(ctx: Context, use: EnergyUse, t: number, climateNormalised = false): number {
   const climate = climateNormalised ? 1 : climateFactor(use, ctx.hdd[t], ctx.cdd[t]);
@@ -644,7 +631,7 @@ function yearMultiplier(ctx: Context, use: EnergyUse, t: number, climateNormalis
 }
 
 function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory, trends: { cost: Float64Array; embodied: Float64Array; works: Float64Array }): VariantFlows {
-  const { axis, p } = ctx;
+  const { axis, p, s } = ctx;
   const n = axis.length;
   const flows = emptyFlows(axis);
   const fleetScratch = emptyFleet(n); // one fleet at a time, added into flows before the next
@@ -727,44 +714,14 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
     for (let t = 1; t < n; t++) flows.opexEur[t] += gtbM2 * operation;
   }
 
-  // Eq. 9: catalogue devices: fleet, power draw, maintenance, data.
-  let connected = 0;
-  let dataMb = 0;
+  // Eq. 9: catalogue devices: fleet, power draw, maintenance, data — through the shared catalogue helpers
+  // (models/digital), which also count the connected devices and their data for the shared network.
   for (const d of DEVICES) {
     const count = devices[d];
-    if (count <= 0) continue;
-    const names = DEVICE_PARAMETER[d];
-    const fleet = equipmentFleetInto(
-      axis,
-      {
-        count,
-        lifetimeYears: positive(p, names.lifetime),
-        unitCostEur: param(p, names.cost),
-        unitEmbodiedKgCo2e: param(p, names.embodied),
-        unitEndOfLifeKgCo2e: param(p, names.endOfLife),
-        firstPurchaseIndex: 0,
-        costTrend: trends.cost,
-        embodiedTrend: trends.embodied,
-      },
-      fleetScratch,
-    );
-    addFleet(flows, fleet, true);
-    const kwhPerUnit = devicePowerKwhPerYear(param(p, names.power));
-    const maintenance = param(p, names.maintenance);
-    for (let t = 1; t < n; t++) {
-      const kwh = fleet.inService[t] * kwhPerUnit;
-      const kg = kwh * ctx.factor.electricity[t];
-      flows.energyKwh[t] += kwh;
-      flows.energyCostEur[t] += kwh * ctx.price.electricity[t];
-      flows.useKgCo2e[t] += kg;
-      flows.digitalKgCo2e[t] += kg;
-      flows.opexEur[t] += fleet.inService[t] * maintenance;
-    }
-    connected += count;
-    dataMb += count * param(p, names.data);
+    if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count));
   }
-  flows.connectedDevices = connected;
-  flows.dataMbPerYear = dataMb;
+  const connected = flows.connectedDevices ?? 0;
+  const dataMb = flows.dataMbPerYear ?? 0;
 
   for (const [name, values] of Object.entries(flows)) {
     if (values instanceof Float64Array) assertFinite(`buildings/${variant}`, name, values);

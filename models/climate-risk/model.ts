@@ -75,8 +75,9 @@
  * damage beyond what R_max allows; the local systems' benefit is only the damages and lives they save (no benefit
  * for crisis management, traffic or insurance premiums).
  */
+import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
-import { equipmentFleet, type FleetFlows } from '../../src/core/equipment.js';
+import { equipmentFleet } from '../../src/core/equipment.js';
 import { argumentError, assertFinite } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -500,8 +501,6 @@ function localChain(p: ParameterValues, prefix: 'manualWatch' | 'earlyWarning', 
   };
 }
 
-const HOURS_PER_YEAR = 8760;
-
 /**
  * Adds the remaining damages of a variant (Eq. 2, 7, 8, 9) to its flows.
  * @param reductions R_v per hazard; `statusQuoReductions` R_sq per hazard (for the fatality term)
@@ -534,40 +533,6 @@ function addDamages(
   });
 }
 
-/** Adds a device fleet's running flows: maintenance, grid energy and its emissions (digital). */
-function addDeviceRunning(
-  flows: VariantFlows,
-  axis: YearAxis,
-  s: ScenarioSeries,
-  fleet: FleetFlows,
-  maintenanceEurPerYear: number,
-  powerW: number,
-): void {
-  for (let t = 1; t < axis.length; t++) {
-    const units = fleet.inService[t];
-    const kwh = (units * powerW * HOURS_PER_YEAR) / 1000;
-    const kg = kwh * s.gridFactorKgCo2ePerKwh[t];
-    flows.opexEur[t] += units * maintenanceEurPerYear;
-    flows.energyKwh[t] += kwh;
-    flows.energyCostEur[t] += kwh * s.electricityPriceEurPerKwh[t];
-    flows.useKgCo2e[t] += kg;
-    flows.digitalKgCo2e[t] += kg;
-  }
-}
-
-/** A device fleet from the shared catalogue (`${device}CostEur`, …), bought at index 0. */
-function catalogueFleet(axis: YearAxis, p: ParameterValues, s: ScenarioSeries, device: 'hydroStation' | 'heatSensor', count: number): FleetFlows {
-  return equipmentFleet(axis, {
-    count,
-    lifetimeYears: param(p, `${device}LifetimeYears`),
-    unitCostEur: param(p, `${device}CostEur`),
-    unitEmbodiedKgCo2e: param(p, `${device}EmbodiedKgCo2e`),
-    unitEndOfLifeKgCo2e: param(p, `${device}EndOfLifeKgCo2e`),
-    firstPurchaseIndex: 0,
-    costTrend: s.digitalCostFactor,
-    embodiedTrend: s.digitalEmbodiedFactor,
-  });
-}
 
 export const model: ModelDefinition<Inventory> = {
   id: 'climate-risk',
@@ -657,25 +622,19 @@ export const model: ModelDefinition<Inventory> = {
     // --- early warning: stations and heat sensors (digital), platform, operator time, set-up
     const early = emptyFlows(axis);
     addDamages(early, axis, s, p, hazards, eads, rEarly, rStatusQuo);
+    // Devices through the shared catalogue helpers (models/digital): fleet, power draw, maintenance,
+    // connected devices and data for the shared network.
     if (stations > 0) {
-      const fleet = catalogueFleet(axis, p, s, 'hydroStation', stations);
-      addFleet(early, fleet, true);
-      addDeviceRunning(early, axis, s, fleet, param(p, 'hydroStationMaintenanceEurPerYear'), param(p, 'hydroStationPowerW'));
+      addDeviceFleet(early, s, deviceFleet(axis, p, s, 'hydroStation', stations));
       early.capexEur[0] += stations * param(p, 'alertSetupEurPerStation');
     }
-    if (heatSensors > 0) {
-      const fleet = catalogueFleet(axis, p, s, 'heatSensor', heatSensors);
-      addFleet(early, fleet, true);
-      addDeviceRunning(early, axis, s, fleet, param(p, 'heatSensorMaintenanceEurPerYear'), param(p, 'heatSensorPowerW'));
-    }
+    if (heatSensors > 0) addDeviceFleet(early, s, deviceFleet(axis, p, s, 'heatSensor', heatSensors));
+    early.connectedDevices ??= 0;
+    early.dataMbPerYear ??= 0;
     const devices = stations + heatSensors;
     const platformEurPerYear = param(p, 'alertPlatformEurPerInhabitantPerYear') * inventory.population;
     const operatorEurPerYear = param(p, 'earlyWarningStaffHoursPerDevicePerYear') * devices * staffCostEurPerHour;
     for (let t = 1; t < axis.length; t++) early.opexEur[t] += platformEurPerYear + operatorEurPerYear;
-    early.connectedDevices = devices;
-    early.dataMbPerYear =
-      (stations > 0 ? stations * param(p, 'hydroStationDataMbPerYear') : 0) +
-      (heatSensors > 0 ? heatSensors * param(p, 'heatSensorDataMbPerYear') : 0);
 
     const out: Record<string, VariantFlows> = { 'status-quo': statusQuo, 'manual-watch': manual, 'early-warning': early };
     for (const [variant, flows] of Object.entries(out)) {

@@ -83,8 +83,9 @@
  *   counted; only the avoided production (energy, production cost, scarcity) is.
  * - Field confirmation of sensor alarms is assumed to be covered by the sensors' maintenance cost.
  */
+import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
-import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
+import { emptyFleet, equipmentFleetInto } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -97,8 +98,6 @@ import {
   type VariantFlows,
 } from '../../src/evaluate/model.js';
 
-/** Hours in a year, to turn an average power draw into energy: 1 W all year = 8.76 kWh. */
-const HOURS_PER_YEAR = 8760;
 const DAYS_PER_YEAR = 365;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -539,41 +538,6 @@ export function waterVolumes(
 // Flows
 // ---------------------------------------------------------------------------------------------------------------
 
-/** `${device}${field}` parameter names of the devices, built once (not a string per call in Monte Carlo). */
-const DEVICE_PARAMETER = Object.fromEntries(
-  DEVICES.map((d) => [
-    d,
-    {
-      lifetime: `${d}LifetimeYears`,
-      cost: `${d}CostEur`,
-      embodied: `${d}EmbodiedKgCo2e`,
-      endOfLife: `${d}EndOfLifeKgCo2e`,
-      power: `${d}PowerW`,
-      maintenance: `${d}MaintenanceEurPerYear`,
-      data: `${d}DataMbPerYear`,
-    },
-  ]),
-) as Record<Device, Record<'lifetime' | 'cost' | 'embodied' | 'endOfLife' | 'power' | 'maintenance' | 'data', string>>;
-
-/** The fleet of one device, written into `into` (see `equipmentFleetInto`). */
-function deviceFleet(axis: YearAxis, p: ParameterValues, s: ScenarioSeries, device: Device, count: number, into: FleetFlows): FleetFlows {
-  const names = DEVICE_PARAMETER[device];
-  return equipmentFleetInto(
-    axis,
-    {
-      count,
-      lifetimeYears: param(p, names.lifetime),
-      unitCostEur: param(p, names.cost),
-      unitEmbodiedKgCo2e: param(p, names.embodied),
-      unitEndOfLifeKgCo2e: param(p, names.endOfLife),
-      firstPurchaseIndex: 0,
-      costTrend: series(s, 'digitalCostFactor', axis),
-      embodiedTrend: series(s, 'digitalEmbodiedFactor', axis),
-    },
-    into,
-  );
-}
-
 function simulate({
   axis,
   p,
@@ -630,40 +594,29 @@ function simulate({
   // Eq. 14: devices of the smart network.
   const counts = deviceCounts(inventory, p);
 
-  const fleetScratch = emptyFleet(n); // one device fleet at a time, added into flows before the next
   const out: Record<string, VariantFlows> = {};
   for (const v of VARIANTS) {
     const flows = emptyFlows(axis);
     const vol = volumes[v.id];
     const digital = v.kind === 'digital';
-    let deviceKwhPerYear = 0;
-    let deviceOpexPerYear = 0;
     if (digital) {
-      let connected = 0;
-      let dataMb = 0;
+      // Eq. 14: the smart network's devices through the shared catalogue helpers (models/digital): fleet,
+      // power draw (energy, bill, carbon, all counted as digital), maintenance, connected devices and data.
       for (const d of DEVICES) {
         const count = counts[d];
-        const names = DEVICE_PARAMETER[d];
-        addFleet(flows, deviceFleet(axis, p, s, d, count, fleetScratch), true);
-        deviceKwhPerYear += (count * param(p, names.power) * HOURS_PER_YEAR) / 1000;
-        deviceOpexPerYear += count * param(p, names.maintenance);
-        connected += count;
-        dataMb += count * param(p, names.data);
+        if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count));
       }
-      flows.connectedDevices = connected;
-      flows.dataMbPerYear = dataMb;
     } else {
       addFleet(flows, manualMeters, false); // readable version: for (const fleet of cohortFleets) addFleet(flows, fleet, false)
     }
-    const fixedOpex = digital ? deviceOpexPerYear : meters * readingCost + (v.kind === 'alternative' ? surveyCost : 0);
+    const fixedOpex = digital ? 0 : meters * readingCost + (v.kind === 'alternative' ? surveyCost : 0);
     const external = flows.externalCostEur!; // zeros from emptyFlows, set below from index 1
     for (let t = 1; t < n; t++) {
-      const energy = vol.producedM3[t] * energyPerM3 + deviceKwhPerYear; // Eq. 9
-      flows.energyKwh[t] = energy;
-      flows.energyCostEur[t] = energy * price[t];
-      flows.useKgCo2e[t] = energy * grid[t];
-      if (digital) flows.digitalKgCo2e[t] += deviceKwhPerYear * grid[t];
-      flows.opexEur[t] = fixedOpex + vol.producedM3[t] * productionCost; // Eq. 10, 12, 13
+      const energy = vol.producedM3[t] * energyPerM3; // Eq. 9 (the devices' own draw is already in the flows)
+      flows.energyKwh[t] += energy;
+      flows.energyCostEur[t] += energy * price[t];
+      flows.useKgCo2e[t] += energy * grid[t];
+      flows.opexEur[t] += fixedOpex + vol.producedM3[t] * productionCost; // Eq. 10, 12, 13
       external[t] = (vol.lossesM3[t] + vol.customerLeaksM3[t]) * scarcity[t]; // Eq. 11
     }
     out[v.id] = flows;
