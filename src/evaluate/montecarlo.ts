@@ -311,6 +311,19 @@ export const DEFAULT_CHUNK_SIZE = 256;
 
 /** Runs the Monte Carlo on the calling thread (see `runMonteCarloThreads` for worker threads). */
 export function runMonteCarlo(run: PreparedRun, options: MonteCarloOptions): MonteCarloResult {
+  const steps = monteCarloSteps(run, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (options.shouldStop?.()) throw new McInterrupted(step.value, options.draws);
+  }
+}
+
+/**
+ * The Monte Carlo as steps: yields the number of draws done after each chunk, returns the result. The one loop
+ * behind `runMonteCarlo` (driven synchronously) and `runMonteCarloAsync` (which awaits between chunks).
+ */
+export function* monteCarloSteps(run: PreparedRun, options: Omit<MonteCarloOptions, 'shouldStop'>): Generator<number, MonteCarloResult, void> {
   const { draws, seed } = options;
   if (!Number.isSafeInteger(draws) || draws < 1) {
     throw new InputError('invalid number of draws', { path: '--draws', expected: 'a whole number ≥ 1', received: String(draws), fix: 'e.g. --draws 10000' });
@@ -325,12 +338,12 @@ export function runMonteCarlo(run: PreparedRun, options: MonteCarloOptions): Mon
   const columns = keys.map(() => MC_METRICS.map(() => new Float32Array(draws)));
   let done = 0;
   for (const chunk of planChunks(draws, chunkSize)) {
-    if (options.shouldStop?.()) throw new McInterrupted(done, draws);
     evaluateChunk(run, plan, chunk, seed, method, (row, metric, draw, value) => {
       columns[row][metric][draw] = value;
     });
     done += chunk.size;
     options.onProgress?.(done, draws);
+    if (done < draws) yield done;
   }
   return summariseColumns(keys, columns, { draws, seed, method, chunkSize, paybackWithinYears: options.paybackWithinYears ?? 10, quantities: plan.quantities });
 }
