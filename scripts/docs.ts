@@ -385,7 +385,11 @@ export function schemaFields(schema: JsonSchema): FieldRow[] {
   const visit = (raw: JsonSchema, path: string, required: boolean, seen: Set<string>): void => {
     const recursive = raw.$ref !== undefined && seen.has(raw.$ref);
     if (raw.$ref) seen = new Set(seen).add(raw.$ref);
-    const s = resolveRef(raw);
+    let s = resolveRef(raw);
+    // An inventory list that may also be a table source (`anyOf: [list, {file, …}]`): the row names both forms,
+    // and the list's item fields are listed below it.
+    const listForm = (s.anyOf ?? []).map(resolveRef).find((b) => b.type === 'array');
+    const description = s.description ?? listForm?.description ?? '';
     if (path) {
       rows.push({
         path,
@@ -393,9 +397,10 @@ export function schemaFields(schema: JsonSchema): FieldRow[] {
         required,
         unit: unitOf(s),
         default: s.default === undefined ? '' : JSON.stringify(s.default),
-        description: s.description ?? '',
+        description,
       });
     }
+    if (listForm) s = listForm;
     if (recursive) return; // listed once; its fields are those of the enclosing definition
     if (s.type === 'object' && s.properties) {
       const req = new Set(s.required ?? []);

@@ -4,12 +4,30 @@
  */
 import { z } from 'zod';
 import { parameterFileJsonSchema, referenceJsonSchema, scenarioJsonSchema } from '../scenario/index.js';
+import { tableSourceSchema } from '../io/tables.js';
 import { territorySchema } from '../io/territory.js';
 import { toJson, writeAtomically } from '../io/writers.js';
 
-/** JSON Schema of the territory file format. */
-export function territoryJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(territorySchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * JSON Schema of the territory file format. Every list of a use case's inventory may also be a table source
+ * (`{file, columns, …}`, src/io/tables.ts), which the loader replaces by the table's rows before validating:
+ * the schema says so with an `anyOf`, so editors accept what `territoires validate` accepts.
+ */
+export function territoryJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(territorySchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const table = z.toJSONSchema(tableSourceSchema, { io: 'input' }) as JsonSchema;
+  delete table.$schema;
+  const useCases = ((schema.properties as Record<string, JsonSchema>).useCases.properties ?? {}) as Record<string, JsonSchema>;
+  for (const entry of Object.values(useCases)) {
+    const inventory = (entry.properties as Record<string, JsonSchema> | undefined)?.inventory;
+    const fields = inventory?.properties as Record<string, JsonSchema> | undefined;
+    if (!fields) continue;
+    for (const [name, field] of Object.entries(fields)) {
+      if (field.type === 'array') fields[name] = { anyOf: [field, table] };
+    }
+  }
   return { ...schema, $id: 'territoires-territory', title: 'Territoires territory' };
 }
 

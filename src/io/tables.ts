@@ -18,8 +18,22 @@
  * later validation error names the file, the row and the column.
  */
 import { extname, resolve } from 'node:path';
+import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { describeValue, readTextFile } from './yaml.js';
+
+/** The table-source form of an inventory list, as a schema (for the territory's JSON Schema). */
+export const tableSourceSchema = z
+  .object({
+    file: z.string().min(1).meta({ description: 'CSV, XLSX or GeoJSON file, relative to the territory file' }),
+    sheet: z.string().optional().meta({ description: 'XLSX sheet (default: the first)' }),
+    columns: z.record(z.string(), z.string()).optional().meta({ description: 'inventory field → column in the file' }),
+    defaults: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: 'values for fields the file does not have' }),
+    groupBy: z.array(z.string()).optional().meta({ description: 'rows with the same values of these fields become one item' }),
+    sum: z.array(z.string()).optional().meta({ description: 'fields added up when rows are grouped' }),
+  })
+  .strict()
+  .meta({ description: 'An inventory list read from a table file instead of written inline' });
 
 export interface TableSource {
   file: string;

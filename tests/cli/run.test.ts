@@ -278,3 +278,17 @@ describe('schema', () => {
     expect(readdirSync(out).sort()).toEqual(['parameters.schema.json', 'reference.schema.json', 'scenario.schema.json', 'territory.schema.json']);
   });
 });
+
+describe('the territory JSON Schema', () => {
+  it('accepts an inventory list written inline or as a table source, as the loader does', async () => {
+    const { territoryJsonSchema } = await import('../../src/cli/schema.js');
+    type S = { properties?: Record<string, S>; anyOf?: S[]; type?: string; required?: string[] };
+    const schema = territoryJsonSchema() as S;
+    const luminaires = schema.properties!.useCases.properties!.lighting.properties!.inventory.properties!.luminaires;
+    const forms = luminaires.anyOf!;
+    expect(forms.map((f) => f.type)).toEqual(['array', 'object']);
+    // The table form: a file is required, the column mapping and grouping are optional (src/io/tables.ts).
+    expect(forms[1].required).toEqual(['file']);
+    expect(Object.keys(forms[1].properties!)).toEqual(['file', 'sheet', 'columns', 'defaults', 'groupBy', 'sum']);
+  });
+});
