@@ -89,7 +89,7 @@ declare module 'chart.js' {
 }
 
 /** The part of the 2D context the plugins use (the project compiles without the DOM library). */
-interface Ctx2D {
+export interface Ctx2D {
   save(): void;
   restore(): void;
   beginPath(): void;
@@ -117,7 +117,8 @@ interface Ctx2D {
   textBaseline: string;
 }
 
-function ctxOf(chart: Chart): Ctx2D {
+/** The chart's 2D context, typed as the part the plugins use. */
+export function ctxOf(chart: Chart): Ctx2D {
   return chart.ctx as unknown as Ctx2D;
 }
 
@@ -210,7 +211,7 @@ export const hatchPlugin: Plugin<ChartType, HatchOptions> = {
 };
 
 /** Text with a white halo, readable over lines and bars. */
-function haloText(ctx: Ctx2D, text: string, x: number, y: number): void {
+export function haloText(ctx: Ctx2D, text: string, x: number, y: number): void {
   ctx.save();
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;

@@ -6,7 +6,7 @@
  * configuration holds; it never computes a result.
  */
 import type { Chart, ChartType, Plugin } from 'chart.js';
-import { font } from './plugins.js';
+import { ctxOf, font, haloText } from './plugins.js';
 import { INK } from './palette.js';
 
 export interface AnnotationText {
@@ -52,37 +52,6 @@ declare module 'chart.js' {
   }
 }
 
-/** The part of the 2D context the plugin uses (the project compiles without the DOM library). */
-interface Ctx2D {
-  save(): void;
-  restore(): void;
-  beginPath(): void;
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-  stroke(): void;
-  fillText(text: string, x: number, y: number): void;
-  strokeText(text: string, x: number, y: number): void;
-  setLineDash(segments: number[]): void;
-  fillStyle: string;
-  strokeStyle: string;
-  lineWidth: number;
-  lineJoin: string;
-  font: string;
-  textAlign: string;
-  textBaseline: string;
-}
-
-/** Text with a white halo, readable over bars and grid lines. */
-function haloText(ctx: Ctx2D, text: string, x: number, y: number): void {
-  ctx.save();
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-  ctx.strokeText(text, x, y);
-  ctx.restore();
-  ctx.fillText(text, x, y);
-}
-
 /** Writes the texts and draws the vertical lines of `options.plugins.territoiresAnnotations`. */
 export const annotationsPlugin: Plugin<ChartType, AnnotationsOptions> = {
   id: 'territoiresAnnotations',
@@ -90,7 +59,7 @@ export const annotationsPlugin: Plugin<ChartType, AnnotationsOptions> = {
     const xs = chart.scales.x;
     const ys = chart.scales.y;
     if (!xs || !ys) return;
-    const ctx = chart.ctx as unknown as Ctx2D;
+    const ctx = ctxOf(chart);
     const area = chart.chartArea;
     ctx.save();
     for (const line of options.verticals ?? []) {
