@@ -35,6 +35,8 @@ export interface ParameterSpec {
   distribution?: Distribution;
   note?: string;
   description?: string;
+  /** The description in French, for French reports. */
+  descriptionFr?: string;
 }
 
 export const ORIGINS = ['default', 'scenario', 'territory', 'override', 'calibrated'] as const;
@@ -61,6 +63,7 @@ export interface ResolvedParameter {
   distribution?: Distribution;
   note?: string;
   description?: string;
+  descriptionFr?: string;
   trail: TrailStep[];
 }
 

@@ -104,6 +104,8 @@ export interface ParameterRow {
   confidence: string;
   range?: { low: number; mode?: number; high: number };
   description?: string;
+  /** The description in French, when the defaults file gives it. */
+  descriptionFr?: string;
   note?: string;
   trail: { origin: string; value: number; source: string | null; file?: string }[];
 }
@@ -570,6 +572,7 @@ function parameterRow(useCase: UseCaseId, scenario: string, p: ResolvedParameter
     confidence: p.confidence,
     ...(p.range ? { range: p.range } : {}),
     ...(p.description ? { description: p.description } : {}),
+    ...(p.descriptionFr ? { descriptionFr: p.descriptionFr } : {}),
     ...(p.note ? { note: p.note } : {}),
     trail: p.trail,
   };

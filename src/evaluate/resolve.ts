@@ -47,6 +47,7 @@ export function fromDefaults(defaults: Readonly<Record<string, ParameterSpec>>, 
       distribution: spec.distribution,
       note: spec.note,
       description: spec.description,
+      ...(spec.descriptionFr ? { descriptionFr: spec.descriptionFr } : {}),
       trail: [{ origin: 'default', value: spec.value, source: spec.source ?? null, file }],
     };
   }

@@ -615,8 +615,9 @@ class Builder {
     const range = p.range ? `${formatSignificant(p.range.low, 4, this.lang)} – ${formatSignificant(p.range.high, 4, this.lang)}` : '';
     let source = p.source === null ? s.assumptionNoSource : displayText(p.source, dirname(this.results.manifest.territory.file));
     if (p.note && (p.source === null || p.confidence === 'assumption')) source += ` (${p.note})`;
+    const description = this.lang === 'fr' ? (p.descriptionFr ?? p.description) : p.description;
     return [
-      p.description ? `${p.name} — ${p.description}` : p.name,
+      description ? `${p.name} — ${description}` : p.name,
       p.scenario ?? s.all,
       formatSignificant(p.value, 6, this.lang),
       range,

@@ -78,7 +78,9 @@ function entries(
     const path = ['parameters', name];
     const p = checkParameter(ctx, path, name, doc);
     if (!p) continue;
-    const description = doc.description ? { description: doc.description.en, localisedDescription: doc.description } : {};
+    const description = doc.description
+      ? { description: doc.description.en, descriptionFr: doc.description.fr, localisedDescription: doc.description }
+      : {};
     outP[name] = { ...p, ...description, origin: originAt(path) };
   }
   return { trajectories: outT, parameters: outP };
@@ -311,7 +313,12 @@ export function parameterFileFromDocument(doc: SourceDocument): ParameterFile {
     const p = checkParameter(ctx, path, name, entry);
     if (!p) continue;
     const line = doc.lineOf(path);
-    parameters[name] = { ...p, description: entry.description, ...(line === undefined ? {} : { line }) };
+    parameters[name] = {
+      ...p,
+      description: entry.description,
+      ...(entry.descriptionFr ? { descriptionFr: entry.descriptionFr } : {}),
+      ...(line === undefined ? {} : { line }),
+    };
   }
   throwIfAny(ctx.errors);
   return { file: doc.file, model: data.model, parameters, document: data };

@@ -170,6 +170,7 @@ export const modelParameterSchema = z
     value: quantitySchema,
     unit: unitSchema,
     description: z.string().min(1).meta({ description: 'What the parameter is, with its unit in brackets' }),
+    descriptionFr: z.string().min(1).optional().meta({ description: 'The same in French, shown in French reports' }),
     source: z.string().min(1).optional().meta({ description: 'Citation (title, publisher, date, URL)' }),
     confidence: confidenceSchema,
     range: rangeSchema.optional(),

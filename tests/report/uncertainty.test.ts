@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultRow, RunResults } from '../../src/evaluate/engine.js';
 import { defaultScenario, featuredVariant } from '../../src/report/charts/common.js';
+import { quantityLabel } from '../../src/report/charts/uncertaintyCommon.js';
 import { buildReport, sectionIds, type ChartImage, type ReportSection } from '../../src/report/content.js';
 import { renderHtml } from '../../src/report/html.js';
 import { formatEurCompact, formatProbability, formatValue, frequencyOf } from '../../src/report/i18n.js';
@@ -120,8 +121,8 @@ describe('the uncertainty section', () => {
     const eur = (v: number) => formatEurCompact(v, 'fr');
     expect(texts(section)).toContain(
       `Ce qui pèse le plus sur la VAN socio-économique de « ${lightingName} » sous TEND : ` +
-        `« Prix de l'électricité des petits sites des collectivités » (± ${eur(0.35 * b)}), « ledLuminaireCostEur » (± ${eur(0.2 * b)}) ` +
-        `et « socioEconomicDiscountRate » (± ${eur(0.1 * b)}).`,
+        `« Prix de l'électricité des petits sites des collectivités » (± ${eur(0.35 * b)}), « ${quantityLabel(results, 'ledLuminaireCostEur', 'fr')} » (± ${eur(0.2 * b)}) ` +
+        `et « ${quantityLabel(results, 'socioEconomicDiscountRate', 'fr')} » (± ${eur(0.1 * b)}).`,
     );
   });
 
@@ -249,4 +250,20 @@ describe('the uncertainty sheet of the workbook', () => {
     await plain.xlsx.load((await renderWorkbook(plainRun, { lang: 'en' })) as unknown as ArrayBuffer);
     expect(plain.worksheets.map((w) => w.name)).not.toContain('Uncertainty');
   });
+});
+
+describe('labels of uncertain quantities', () => {
+  it('uses the French description in French when the defaults give one, and the id otherwise', async () => {
+    const { loadTerritory } = await import('../../src/io/territory.js');
+    const { runTerritory } = await import('../../src/evaluate/load.js');
+    const { examplesDir } = await import('../../src/core/paths.js');
+    const r = runTerritory(await loadTerritory(`${examplesDir()}/ville-moyenne/territory.yaml`), { scenarios: ['TEND'], useCases: ['lighting'] });
+    // scenarios/reference/finance-rules.yaml describes the socio-economic rate in French and English.
+    const fr = r.parameters.find((p) => p.name === 'socioEconomicDiscountRate')!.descriptionFr!;
+    expect(fr).toBeTruthy();
+    // The label is the French description itself, or its first clause when it is long.
+    expect(fr.startsWith(quantityLabel(r, 'socioEconomicDiscountRate', 'fr').replace(/…$/, ''))).toBe(true);
+    expect(quantityLabel(r, 'socioEconomicDiscountRate', 'fr')).not.toBe('socioEconomicDiscountRate');
+    expect(quantityLabel(r, 'noSuchParameter', 'fr')).toBe('noSuchParameter');
+  }, 60_000);
 });

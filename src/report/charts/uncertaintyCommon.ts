@@ -73,8 +73,8 @@ function shortDescription(text: string): string {
 /**
  * Name of an uncertain quantity as the report shows it. A scenario trajectory (`trajectory:<name>`, drawn as a
  * multiplier on its whole path) goes by the first clause of its description in the report's language; a parameter
- * by the first clause of its description in English, and by its identifier in French (the models describe their
- * parameters in English only; the assumptions annex lists each identifier with its description).
+ * by the first clause of its description in the report's language (`descriptionFr` in French), or by its
+ * identifier when the defaults give no description in that language.
  * @example quantityLabel(results, 'trajectory:electricityPriceEurPerKwh', 'fr') // "Prix de l'électricité des petits sites des collectivités"
  * @example quantityLabel(results, 'ledLuminaireCostEur', 'en') // 'Purchase and installation of one LED street luminaire in a retrofit'
  */
@@ -87,8 +87,9 @@ export function quantityLabel(results: RunResults, name: string, lang: Lang): st
     }
     return id;
   }
-  if (lang === 'fr') return name;
-  const d = results.parameters.find((p) => p.name === name && p.description)?.description;
+  // French reports show the French description when the defaults file gives one, else the parameter's id.
+  const row = results.parameters.find((p) => p.name === name && (lang === 'fr' ? p.descriptionFr : p.description));
+  const d = lang === 'fr' ? row?.descriptionFr : row?.description;
   return d ? shortDescription(d) : name;
 }
 

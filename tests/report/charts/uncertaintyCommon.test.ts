@@ -20,9 +20,13 @@ describe('quantityLabel', () => {
     expect(quantityLabel(results, 'trajectory:electricityPriceEurPerKwh', 'en')).toBe("Electricity price for local authorities' small sites");
   });
 
-  it('names a parameter by its identifier in French and by its (English) description in English', () => {
+  it('names a parameter by the first clause of its description in the report’s language, else by its identifier', () => {
     // models/lighting/parameters.yaml: « Purchase and installation of one LED street luminaire in a retrofit, removal … »
-    expect(quantityLabel(results, 'ledLuminaireCostEur', 'fr')).toBe('ledLuminaireCostEur');
+    // and descriptionFr « Coût d'achat et de pose d'un luminaire LED d'éclairage public en rénovation, … »: the first
+    // clause (cut at the comma) is longer than 72 characters, so it is cut at a word with an ellipsis.
+    const fr = quantityLabel(results, 'ledLuminaireCostEur', 'fr');
+    expect(fr.startsWith("Coût d'achat et de pose d'un luminaire LED")).toBe(true);
+    expect(quantityLabel(results, 'noSuchParameter', 'fr')).toBe('noSuchParameter');
     expect(quantityLabel(results, 'ledLuminaireCostEur', 'en')).toBe('Purchase and installation of one LED street luminaire in a retrofit');
     expect(quantityLabel(results, 'noSuchParameter', 'en')).toBe('noSuchParameter');
     // A first clause longer than 72 characters is cut at a word and ends with an ellipsis.
