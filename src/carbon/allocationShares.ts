@@ -47,10 +47,19 @@ export function allocationShares(keys: Record<string, number>, method: Allocatio
     );
   }
   // Object.fromEntries defines own properties, so any user name (even `__proto__`) is kept as a key.
-  return Object.fromEntries(
-    names.map((name) => {
-      const key = keys[name];
-      return [name, key === 0 ? 0 : method === 'equal' ? 1 / participants : key / total];
-    }),
-  );
+  return Object.fromEntries(names.map((name) => [name, allocationShare(keys[name], total, participants, method)]));
+}
+
+/**
+ * One user's share, from its key and the totals `allocationShares` computes (the rule it applies to each entry,
+ * for loops that know the totals already and need one share without building records). No checks.
+ * @param key the user's allocation key (≥ 0)
+ * @param total sum of all keys (> 0)
+ * @param participants number of keys > 0 (≥ 1)
+ * @returns the share [fraction]
+ * @example allocationShare(300, 400, 2, 'devices') // 0.75
+ * @example allocationShare(300, 400, 2, 'equal') // 0.5
+ */
+export function allocationShare(key: number, total: number, participants: number, method: AllocationMethod): number {
+  return key === 0 ? 0 : method === 'equal' ? 1 / participants : key / total;
 }

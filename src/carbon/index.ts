@@ -21,5 +21,5 @@ export { discountedAbatementCost } from './discountedAbatementCost.js';
 export { amortise } from './amortise.js';
 
 // Mutualisation of shared digital infrastructure
-export { allocationShares, type AllocationMethod } from './allocationShares.js';
+export { allocationShare, allocationShares, type AllocationMethod } from './allocationShares.js';
 export { allocate } from './allocate.js';

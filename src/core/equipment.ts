@@ -20,6 +20,7 @@
  * Lifetimes that are not whole years are replaced at the nearest whole year (`Math.round`), with the linear
  * residual computed on the true lifetime.
  */
+import type { SeriesArena } from './arena.js';
 import type { YearAxis } from './time.js';
 
 export interface FleetSpec {
@@ -75,10 +76,12 @@ const FLEET_SERIES = ['purchases', 'capexEur', 'residualValueEur', 'embodiedKgCo
 
 /**
  * A fleet's flows set to zeros over `length` years: the seven series are views on one buffer (one allocation
- * instead of seven; each is still an independent `Float64Array` of `length` values).
+ * instead of seven; each is still an independent `Float64Array` of `length` values). With an `arena`
+ * (src/core/arena.ts), the fleet of the same position in the previous call is zeroed and handed out again.
  * @example emptyFleet(26).capexEur.length // 26
  */
-export function emptyFleet(length: number): FleetFlows {
+export function emptyFleet(length: number, arena?: SeriesArena): FleetFlows {
+  if (arena) return arena.take<FleetFlows>(FLEET_SERIES, length);
   const buffer = new ArrayBuffer(FLEET_SERIES.length * length * Float64Array.BYTES_PER_ELEMENT);
   return {
     purchases: seriesView(buffer, 0, length),

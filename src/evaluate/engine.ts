@@ -11,11 +11,12 @@
  * compared to the best non-digital alternative (highest socio-economic NPV against the status quo), so that the
  * value of the digital layer itself is visible.
  */
+import { SeriesArena } from '../core/arena.js';
 import { assertFinite, InputError } from '../core/errors.js';
 import type { ParameterSpec, ResolvedParameter } from '../core/parameter.js';
 import { VERSION } from '../core/version.js';
 import { yearAxis, type YearAxis } from '../core/time.js';
-import { allocationShares } from '../carbon/index.js';
+import { allocationShare, allocationShares } from '../carbon/index.js';
 import { sharedInfrastructure } from '../../models/digital/model.js';
 import {
   resolvePack,
@@ -26,9 +27,9 @@ import {
   type ScenarioPackFile,
 } from '../scenario/index.js';
 import type { LoadedTerritory } from '../io/territory.js';
-import { compare, comparisonMetrics, comparisonScratch, discountTable, type Metrics, type Yearly } from './metrics.js';
-import type { ModelDefinition, VariantFlows } from './model.js';
-import { financialCosts, socioEconomicCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
+import { compare, comparisonMetrics, comparisonScratch, discountTable, type DiscountTable, type Metrics, type Yearly } from './metrics.js';
+import { FLOW_SERIES, type ModelDefinition, type VariantDefinition, type VariantFlows } from './model.js';
+import { financialCosts, socioEconomicCosts, zeroCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
 import { applyLayer, applyScenarioParameters, fromDefaults, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
 import type { MonteCarloResult } from './montecarlo.js';
@@ -293,6 +294,7 @@ function simulate(
   pack: ResolvedPack,
   series: Record<string, Float64Array>,
   values: Record<string, number>,
+  arena?: SeriesArena,
 ): Simulated {
   let complete = true;
   for (const name of uc.model.scenarioSeries) if (!(name in series)) complete = false;
@@ -306,51 +308,75 @@ function simulate(
       fix: `add them to the pack or to its parent (extends)`,
     });
   }
-  const flows = uc.model.simulate({ axis: run.axis, p: values, s: series, inventory: uc.inventory });
+  const flows = uc.model.simulate({ axis: run.axis, p: values, s: series, inventory: uc.inventory, ...(arena ? { arena } : {}) });
   for (const v of uc.model.variants) {
     const f = flows[v.id];
     if (!f) throw new Error(`model ${uc.id} returned no flows for variant ${v.id}`);
-    // Readable version: for (const [name, arr] of Object.entries(f)) … (same order, without the entries array).
-    for (const name in f) {
-      const arr = (f as unknown as Record<string, unknown>)[name];
-      if (arr instanceof Float64Array) assertFinite(`model ${uc.id}, variant ${v.id}, scenario ${pack.id}`, name, arr);
+    for (const name of FLOW_SERIES) {
+      const arr = f[name];
+      if (arr !== undefined && !allFinite(arr)) assertFinite(`model ${uc.id}, variant ${v.id}, scenario ${pack.id}`, name, arr);
     }
   }
   return { flows, values };
 }
 
-/** Adds to each digital variant its share of the shared gateways, network and platform. */
-function addSharedInfrastructure(run: PreparedRun, pack: ResolvedPack, series: Record<string, Float64Array>, sims: Map<UseCaseId, Simulated>): void {
-  const key = run.territory.digital?.allocationKey ?? 'devices';
+/**
+ * Adds to each digital variant its share of the shared gateways, network and platform: the network is sized for
+ * this variant's devices plus the other use cases' reference deployments (their digital variant with the most
+ * devices), and the variant carries its share by the territory's allocation key (`allocationShares`).
+ */
+function addSharedInfrastructure(
+  run: PreparedRun,
+  pack: ResolvedPack,
+  series: Record<string, Float64Array>,
+  sims: Map<UseCaseId, Simulated>,
+  arena?: SeriesArena,
+): void {
+  const method = run.territory.digital?.allocationKey ?? 'devices';
+  const useCases = run.useCases;
   // The reference deployment of each use case: its digital variant with the most devices.
-  const reference = new Map<UseCaseId, { devices: number; data: number }>();
-  for (const [id, sim] of sims) {
-    let best = { devices: 0, data: 0 };
-    for (const f of Object.values(sim.flows)) {
-      if ((f.connectedDevices ?? 0) > best.devices) best = { devices: f.connectedDevices ?? 0, data: f.dataMbPerYear ?? 0 };
+  const refDevices = new Float64Array(useCases.length);
+  const refData = new Float64Array(useCases.length);
+  for (let i = 0; i < useCases.length; i++) {
+    const sim = sims.get(useCases[i].id)!;
+    for (const v of useCases[i].model.variants) {
+      const f = sim.flows[v.id];
+      if ((f.connectedDevices ?? 0) > refDevices[i]) {
+        refDevices[i] = f.connectedDevices ?? 0;
+        refData[i] = f.dataMbPerYear ?? 0;
+      }
     }
-    reference.set(id, best);
   }
-  for (const [id, sim] of sims) {
-    const uc = run.useCases.find((u) => u.id === id)!;
-    for (const v of uc.model.variants) {
+  for (let i = 0; i < useCases.length; i++) {
+    const sim = sims.get(useCases[i].id)!;
+    for (const v of useCases[i].model.variants) {
       const f = sim.flows[v.id];
       const devices = f.connectedDevices ?? 0;
       if (devices <= 0) continue;
+      const data = f.dataMbPerYear ?? 0;
       // The network as deployed with this variant and the other use cases' reference deployments.
-      const keys: Record<string, { devices: number; data: number }> = {};
-      for (const [other, r] of reference) if (other !== id && r.devices > 0) keys[other] = r;
-      keys[id] = { devices, data: f.dataMbPerYear ?? 0 };
+      // (Sums in the order of the use cases, this one last, as the records of `allocationShares` would be.)
+      const ownKey = method === 'data' ? data : devices;
       let totalDevices = 0;
       let totalData = 0;
-      for (const k of Object.values(keys)) {
-        totalDevices += k.devices;
-        totalData += k.data;
+      let totalKey = 0;
+      let participants = 0;
+      for (let j = 0; j < useCases.length; j++) {
+        if (j === i || !(refDevices[j] > 0)) continue;
+        totalDevices += refDevices[j];
+        totalData += refData[j];
+        const key = method === 'data' ? refData[j] : refDevices[j];
+        totalKey += key;
+        if (key > 0) participants++;
       }
-      const shares = allocationShares(
-        Object.fromEntries(Object.entries(keys).map(([k, x]) => [k, key === 'data' ? x.data : x.devices])),
-        key,
-      );
+      totalDevices += devices;
+      totalData += data;
+      totalKey += ownKey;
+      if (ownKey > 0) participants++;
+      if (participants === 0) {
+        allocationShares({ [useCases[i].id]: 0 }, method); // raises the allocation's own error (nobody to allocate to)
+      }
+      const share = allocationShare(ownKey, totalKey, participants, method);
       const shared = sharedInfrastructure({
         axis: run.axis,
         p: sim.values,
@@ -358,17 +384,27 @@ function addSharedInfrastructure(run: PreparedRun, pack: ResolvedPack, series: R
         inventory: run.territory.digital ?? {},
         devices: totalDevices,
         dataMbPerYear: totalData,
+        ...(arena ? { arena } : {}),
       });
-      const share = shares[id] ?? 0;
-      // Readable version: for (const [name, arr] of Object.entries(shared)) … (same series, without the array).
-      for (const name in shared) {
-        const arr = (shared as unknown as Record<string, unknown>)[name];
-        const target = (f as unknown as Record<string, unknown>)[name];
-        if (arr instanceof Float64Array && target instanceof Float64Array) {
-          for (let t = 0; t < arr.length; t++) target[t] += share * arr[t];
-        }
-      }
+      addShare(f, shared, share);
     }
+  }
+}
+
+/** True when every value is finite (the check that runs on every model output; the error comes from assertFinite). */
+function allFinite(values: Float64Array): boolean {
+  let probe = 0;
+  for (let t = 0; t < values.length; t++) probe += values[t] * 0; // NaN as soon as one value is NaN or ±Infinity
+  return probe === 0;
+}
+
+/** Adds `share` × every series of `shared` into the same series of `f`. */
+function addShare(f: VariantFlows, shared: VariantFlows, share: number): void {
+  for (const name of FLOW_SERIES) {
+    const from = shared[name];
+    const to = f[name];
+    if (from === undefined || to === undefined) continue;
+    for (let t = 0; t < from.length; t++) to[t] += share * from[t];
   }
 }
 
@@ -393,57 +429,112 @@ export interface MetricsRow {
 }
 
 /**
+ * Buffers and per-run constants that `evaluateScenarioMetrics` reuses from one call to the next, so that a loop
+ * over draws allocates no series: one arena per use case for the model's flows (src/core/arena.ts), one for the
+ * shared digital infrastructure, the two perspectives' cost series of every variant, the comparison scratch, the
+ * discount tables of the last rates seen, and each variant's subsidy rules. Made by `evaluationWorkspace(run)`;
+ * valid for that run only. Results computed with it are valid until the next call with it.
+ */
+export interface EvaluationWorkspace {
+  run: PreparedRun;
+  useCases: {
+    uc: PreparedUseCase;
+    arena: SeriesArena;
+    statusQuo: VariantDefinition;
+    variants: { def: VariantDefinition; subsidies: SubsidyRule[]; costs: Record<Perspective, PerspectiveCosts> }[];
+  }[];
+  sharedArena: SeriesArena;
+  scratch: ReturnType<typeof comparisonScratch>;
+  tables: Map<number, DiscountTable>;
+}
+
+/** The workspace of `evaluateScenarioMetrics` for one prepared run (see `EvaluationWorkspace`). */
+export function evaluationWorkspace(run: PreparedRun): EvaluationWorkspace {
+  const n = run.axis.length;
+  return {
+    run,
+    useCases: run.useCases.map((uc) => ({
+      uc,
+      arena: new SeriesArena(),
+      statusQuo: uc.model.variants.find((v) => v.kind === 'statusQuo')!,
+      variants: uc.model.variants.map((def) => ({
+        def,
+        subsidies: subsidiesFor(uc, def.id, def.kind),
+        costs: { financial: zeroCosts(n), socioEconomic: zeroCosts(n) },
+      })),
+    })),
+    sharedArena: new SeriesArena(),
+    scratch: comparisonScratch(n),
+    tables: new Map(),
+  };
+}
+
+/** The discount table of `rate` (kept for the next calls: a run uses a handful of rates, a draw a new one). */
+function tableFor(ws: EvaluationWorkspace, rate: number): DiscountTable {
+  let table = ws.tables.get(rate);
+  if (table === undefined) {
+    if (ws.tables.size >= 8) ws.tables.clear(); // drawn rates change at every draw: keep the map small
+    table = discountTable(rate, ws.run.axis.length);
+    ws.tables.set(rate, table);
+  }
+  return table;
+}
+
+/**
  * Evaluates one scenario with given parameter values per use case, and returns the metrics of every variant
  * against its status quo in both perspectives, without yearly series: the inner loop of Monte Carlo and
  * sensitivity analyses. `series` may be the pack's trajectories scaled by a draw. Rows come in a fixed order
- * (use cases, then variants, then perspectives), the same for every call with the same run.
+ * (use cases, then variants, then perspectives), the same for every call with the same run. With a `workspace`
+ * (`evaluationWorkspace(run)`), the call allocates no series: loops over draws pass one.
  */
 export function evaluateScenarioMetrics(
   run: PreparedRun,
   pack: ResolvedPack,
   series: Record<string, Float64Array>,
   values: ReadonlyMap<UseCaseId, Record<string, number>>,
+  workspace?: EvaluationWorkspace,
 ): MetricsRow[] {
+  const ws = workspace ?? evaluationWorkspace(run);
+  if (ws.run !== run) throw new Error('evaluateScenarioMetrics: the workspace was made for another run');
   const sims = new Map<UseCaseId, Simulated>();
-  for (const uc of run.useCases) sims.set(uc.id, simulate(run, uc, pack, series, values.get(uc.id)!));
-  addSharedInfrastructure(run, pack, series, sims);
+  for (const u of ws.useCases) {
+    u.arena.reset();
+    sims.set(u.uc.id, simulate(run, u.uc, pack, series, values.get(u.uc.id)!, u.arena));
+  }
+  ws.sharedArena.reset();
+  addSharedInfrastructure(run, pack, series, sims, ws.sharedArena);
   const rows: MetricsRow[] = [];
-  const n = run.axis.length;
-  const scratch = comparisonScratch(n);
-  for (const uc of run.useCases) {
+  const carbonValue = series.carbonValueEurPerTco2e;
+  for (const u of ws.useCases) {
+    const uc = u.uc;
     const sim = sims.get(uc.id)!;
     const settings = financeSettings(uc, sim.values);
     // Discount factors once per rate, shared by every comparison of the use case.
-    const tables = {
-      financial: discountTable(settings.financialDiscountRate, n),
-      socioEconomic: discountTable(settings.socioEconomicDiscountRate, n),
-    };
-    const statusQuo = uc.model.variants.find((v) => v.kind === 'statusQuo')!;
-    const ref = sim.flows[statusQuo.id];
-    const refCosts = {
-      financial: financialCosts(ref, settings, subsidiesFor(uc, statusQuo.id, statusQuo.kind)),
-      socioEconomic: socioEconomicCosts(ref, series.carbonValueEurPerTco2e),
-    };
-    for (const v of uc.model.variants) {
-      if (v.kind === 'statusQuo') continue;
-      const f = sim.flows[v.id];
-      const costs = {
-        financial: financialCosts(f, settings, subsidiesFor(uc, v.id, v.kind)),
-        socioEconomic: socioEconomicCosts(f, series.carbonValueEurPerTco2e),
-      };
+    const financialTable = tableFor(ws, settings.financialDiscountRate);
+    const socioTable = tableFor(ws, settings.socioEconomicDiscountRate);
+    for (const v of u.variants) {
+      const f = sim.flows[v.def.id];
+      financialCosts(f, settings, v.subsidies, v.costs.financial);
+      socioEconomicCosts(f, carbonValue, v.costs.socioEconomic);
+    }
+    const ref = u.variants.find((v) => v.def === u.statusQuo)!;
+    const refFlows = sim.flows[u.statusQuo.id];
+    for (const v of u.variants) {
+      if (v === ref) continue;
+      const f = sim.flows[v.def.id];
       for (const perspective of PERSPECTIVES) {
-        const rate = perspective === 'financial' ? settings.financialDiscountRate : settings.socioEconomicDiscountRate;
+        const table = perspective === 'financial' ? financialTable : socioTable;
         const metrics = comparisonMetrics(
           {
             years: run.axis.years,
-            rate,
-            reference: { flows: ref, costs: refCosts[perspective] },
-            variant: { flows: f, costs: costs[perspective] },
+            rate: table.rate,
+            reference: { flows: refFlows, costs: ref.costs[perspective] },
+            variant: { flows: f, costs: v.costs[perspective] },
           },
-          tables[perspective],
-          scratch,
+          table,
+          ws.scratch,
         );
-        rows.push({ useCase: uc.id, variant: v.id, comparedTo: statusQuo.id, perspective, metrics });
+        rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: u.statusQuo.id, perspective, metrics });
       }
     }
   }

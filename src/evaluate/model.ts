@@ -14,6 +14,7 @@
  */
 import type { z } from 'zod';
 import type { ParameterValues } from '../core/parameter.js';
+import type { SeriesArena } from '../core/arena.js';
 import type { YearAxis } from '../core/time.js';
 
 export const VARIANT_KINDS = ['statusQuo', 'alternative', 'digital'] as const;
@@ -43,6 +44,12 @@ export interface ModelInput<I> {
   s: ScenarioSeries;
   /** The territory's inventory for this use case, validated by the model's `inventorySchema`. */
   inventory: I;
+  /**
+   * Buffers lent by the engine when it calls the model many times (Monte Carlo, sensitivity, roll-ups): the model
+   * passes it to `emptyFlows` and `emptyFleet`, and the flows it returns are valid until its next call with the
+   * same arena. Absent for one-off runs (fresh series).
+   */
+  arena?: SeriesArena;
 }
 
 /** Yearly flows of one variant. Optional series default to zeros. */
@@ -106,28 +113,38 @@ export interface ModelDefinition<I = unknown> {
   describeInventory?(inventory: I): { quantity: number; unit: Localised };
 }
 
+/** The twelve series of a flows record, in the order `emptyFlows` lays them out. */
+export const FLOW_SERIES = [
+  'capexEur',
+  'opexEur',
+  'energyCostEur',
+  'energyKwh',
+  'residualValueEur',
+  'embodiedKgCo2e',
+  'useKgCo2e',
+  'endOfLifeKgCo2e',
+  'amortisedEmbodiedKgCo2e',
+  'digitalKgCo2e',
+  'externalCostEur',
+  'capexNotFctvaEligibleEur',
+] as const satisfies readonly (keyof VariantFlows)[];
+
+/** The optional counts of a flows record, cleared when an arena hands the record out again. */
+const FLOW_SCALARS: Readonly<Record<string, undefined>> = { connectedDevices: undefined, dataMbPerYear: undefined };
+
 /**
  * A flows record with every series set to zeros, for models to fill. The twelve series are views on one buffer
  * (one allocation instead of twelve, which matters in Monte Carlo); each is an independent `Float64Array` of
- * `axis.length` values.
+ * `axis.length` values. With an `arena` (src/core/arena.ts), the record of the same position in the previous call
+ * is zeroed and handed out again: no allocation at all.
  */
-export function emptyFlows(axis: YearAxis): VariantFlows {
+export function emptyFlows(axis: YearAxis, arena?: SeriesArena): VariantFlows {
   const n = axis.length;
-  const buffer = new ArrayBuffer(12 * n * Float64Array.BYTES_PER_ELEMENT);
-  return {
-    capexEur: seriesView(buffer, 0, n),
-    opexEur: seriesView(buffer, 1, n),
-    energyCostEur: seriesView(buffer, 2, n),
-    energyKwh: seriesView(buffer, 3, n),
-    residualValueEur: seriesView(buffer, 4, n),
-    embodiedKgCo2e: seriesView(buffer, 5, n),
-    useKgCo2e: seriesView(buffer, 6, n),
-    endOfLifeKgCo2e: seriesView(buffer, 7, n),
-    amortisedEmbodiedKgCo2e: seriesView(buffer, 8, n),
-    digitalKgCo2e: seriesView(buffer, 9, n),
-    externalCostEur: seriesView(buffer, 10, n),
-    capexNotFctvaEligibleEur: seriesView(buffer, 11, n),
-  };
+  if (arena) return arena.take<VariantFlows>(FLOW_SERIES, n, FLOW_SCALARS);
+  const buffer = new ArrayBuffer(FLOW_SERIES.length * n * Float64Array.BYTES_PER_ELEMENT);
+  const flows: Record<string, Float64Array> = {};
+  FLOW_SERIES.forEach((name, k) => (flows[name] = seriesView(buffer, k, n)));
+  return flows as unknown as VariantFlows;
 }
 
 /**

@@ -18,9 +18,9 @@ import { InputError } from '../core/errors.js';
 import type { Distribution, ResolvedParameter } from '../core/parameter.js';
 import { compileQuantile, defaultDistribution } from '../uncertainty/distributions.js';
 import { planChunks, sampleChunk } from '../uncertainty/chunks.js';
-import { summarize } from '../uncertainty/statistics.js';
+import { summarizeInPlace } from '../uncertainty/statistics.js';
 import { seriesForPack } from '../scenario/index.js';
-import { evaluateScenarioMetrics, resolveParameters, PERSPECTIVES, type Perspective, type PreparedRun } from './engine.js';
+import { evaluateScenarioMetrics, evaluationWorkspace, resolveParameters, PERSPECTIVES, type Perspective, type PreparedRun } from './engine.js';
 import { valuesOf } from './resolve.js';
 import type { UseCaseId } from './registry.js';
 
@@ -203,6 +203,7 @@ export function evaluateChunk(
     return { series, values };
   });
   const slotValues = new Float64Array(plan.slots.length);
+  const workspace = evaluationWorkspace(run);
   for (let d = 0; d < chunk.size; d++) {
     for (let j = 0; j < plan.slots.length; j++) slotValues[j] = plan.slots[j].quantile(uniforms[plan.slots[j].q][d]);
     let row = 0;
@@ -219,7 +220,7 @@ export function evaluateChunk(
         const v = values.get(uc.id)!;
         for (const p of uc.parameters) v[p.name] = slotValues[p.slot]; // p.quantile(uniforms[p.q][d])
       }
-      const rows = evaluateScenarioMetrics(run, pack, series, values);
+      const rows = evaluateScenarioMetrics(run, pack, series, values, workspace);
       for (const r of rows) {
         const m = r.metrics as unknown as Record<string, number | null>;
         for (let j = 0; j < MC_METRICS.length; j++) {
@@ -265,17 +266,19 @@ export function summariseColumns(
   columns: Float32Array[][],
   options: { draws: number; seed: number; method: 'lhs' | 'random'; chunkSize: number; paybackWithinYears: number; quantities: UncertainQuantity[] },
 ): MonteCarloResult {
+  // One scratch buffer for every column: its finite draws are copied in, then summarised in place.
+  const scratch = new Float64Array(options.draws);
   const results: MonteCarloRow[] = keys.map((key, r) => {
     const metrics = {} as Record<McMetric, MetricSummary>;
     MC_METRICS.forEach((name, j) => {
       const col = columns[r][j];
-      const finite: number[] = [];
-      for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i])) finite.push(col[i]);
-      if (finite.length === 0) {
+      let count = 0;
+      for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i])) scratch[count++] = col[i];
+      if (count === 0) {
         metrics[name] = { mean: null, sd: null, p5: null, p10: null, p50: null, p90: null, p95: null, defined: 0 };
       } else {
-        const s = summarize(finite);
-        metrics[name] = { mean: s.mean, sd: s.sd, p5: s.p5, p10: s.p10, p50: s.p50, p90: s.p90, p95: s.p95, defined: finite.length / col.length };
+        const s = summarizeInPlace(scratch.subarray(0, count));
+        metrics[name] = { mean: s.mean, sd: s.sd, p5: s.p5, p10: s.p10, p50: s.p50, p90: s.p90, p95: s.p95, defined: count / col.length };
       }
     });
     const npv = columns[r][MC_METRICS.indexOf('npvEur')];

@@ -57,8 +57,13 @@ export function totalEmissionsKg(f: VariantFlows): Float64Array {
   return out;
 }
 
-/** The seven series of a perspective's costs, zeros, as views on one buffer (one allocation instead of seven). */
-function zeroCosts(n: number): PerspectiveCosts {
+/**
+ * The seven series of a perspective's costs, zeros, as views on one buffer (one allocation instead of seven).
+ * Loops that compute costs many times (Monte Carlo) allocate them once and pass them to `financialCosts` and
+ * `socioEconomicCosts` as `into`.
+ * @example zeroCosts(26).totalEur.length // 26
+ */
+export function zeroCosts(n: number): PerspectiveCosts {
   const buffer = new ArrayBuffer(7 * n * Float64Array.BYTES_PER_ELEMENT);
   return {
     investmentEur: seriesView(buffer, 0, n),
@@ -71,12 +76,20 @@ function zeroCosts(n: number): PerspectiveCosts {
   };
 }
 
-/** Financial cost series of a variant. `subsidies` apply to its year-0 investment. */
-export function financialCosts(f: VariantFlows, settings: FinanceSettings, subsidies: readonly SubsidyRule[]): PerspectiveCosts {
+/**
+ * Financial cost series of a variant. `subsidies` apply to its year-0 investment. `into` (from `zeroCosts`, any
+ * content) is overwritten and returned instead of new series.
+ */
+export function financialCosts(
+  f: VariantFlows,
+  settings: FinanceSettings,
+  subsidies: readonly SubsidyRule[],
+  into?: PerspectiveCosts,
+): PerspectiveCosts {
   const n = f.capexEur.length;
   const vat = settings.vatRecoverable ? 0 : settings.vatRate;
   const fctvaRate = settings.vatRecoverable ? 0 : settings.fctvaRate;
-  const costs = zeroCosts(n);
+  const costs = into ? resetCosts(into, n) : zeroCosts(n);
   const { investmentEur, runningEur, energyEur, totalEur, subsidiesEur, fctvaEur: fctva } = costs;
   if (fctvaRate > 0) {
     // `totalEur` holds the eligible expenditure until the FCTVA receipts are computed (it is set below).
@@ -96,10 +109,13 @@ export function financialCosts(f: VariantFlows, settings: FinanceSettings, subsi
   return costs;
 }
 
-/** Socio-economic cost series of a variant, with the carbon value of its emissions kept apart. */
-export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: ArrayLike<number>): PerspectiveCosts {
+/**
+ * Socio-economic cost series of a variant, with the carbon value of its emissions kept apart. `into` (from
+ * `zeroCosts`, any content) is overwritten and returned instead of new series.
+ */
+export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: ArrayLike<number>, into?: PerspectiveCosts): PerspectiveCosts {
   const n = f.capexEur.length;
-  const costs = zeroCosts(n);
+  const costs = into ? resetCosts(into, n) : zeroCosts(n);
   const { investmentEur, runningEur, energyEur, carbonEur, totalEur } = costs;
   for (let t = 0; t < n; t++) {
     investmentEur[t] = f.capexEur[t] - f.residualValueEur[t];
@@ -108,6 +124,19 @@ export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: Arra
     carbonEur[t] = (carbonValueEurPerTco2e[t] * (f.embodiedKgCo2e[t] + f.useKgCo2e[t] + f.endOfLifeKgCo2e[t])) / 1000;
     totalEur[t] = investmentEur[t] + runningEur[t] + carbonEur[t];
   }
+  return costs;
+}
+
+/** `costs` with every series set to zeros (they must have `n` values). */
+function resetCosts(costs: PerspectiveCosts, n: number): PerspectiveCosts {
+  if (costs.totalEur.length !== n) throw new RangeError(`costs buffers hold ${costs.totalEur.length} years, the flows ${n}`);
+  costs.investmentEur.fill(0);
+  costs.runningEur.fill(0);
+  costs.energyEur.fill(0);
+  costs.carbonEur.fill(0);
+  costs.totalEur.fill(0);
+  costs.subsidiesEur.fill(0);
+  costs.fctvaEur.fill(0);
   return costs;
 }
 

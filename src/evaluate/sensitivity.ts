@@ -13,7 +13,7 @@ import { InputError } from '../core/errors.js';
 import type { Distribution } from '../core/parameter.js';
 import { sobol, type SobolResult } from '../uncertainty/sobol.js';
 import { tornado, type TornadoRow } from '../uncertainty/tornado.js';
-import { evaluateScenarioMetrics, type MetricsRow, type Perspective, type PreparedRun } from './engine.js';
+import { evaluateScenarioMetrics, evaluationWorkspace, type MetricsRow, type Perspective, type PreparedRun } from './engine.js';
 import { planUncertainty } from './montecarlo.js';
 import type { UseCaseId } from './registry.js';
 
@@ -61,6 +61,7 @@ function scenarioModel(run: PreparedRun, scenario: string): ScenarioModel {
       factors.push({ name: p.name, kind: 'parameter', unit: q.unit, base: uc.base[p.name], distribution: q.distribution, quantile: p.quantile });
     }
   }
+  const workspace = evaluationWorkspace(run); // the rows' metrics are fresh objects: reusing the series is safe
   const evaluate = (x: ArrayLike<number>): MetricsRow[] => {
     const series = { ...sc.series };
     for (const t of sc.trajectories) {
@@ -76,7 +77,7 @@ function scenarioModel(run: PreparedRun, scenario: string): ScenarioModel {
       for (const p of uc.parameters) v[p.name] = x[byName.get(p.name)!];
       values.set(uc.id, v);
     }
-    return evaluateScenarioMetrics(run, pack, series, values);
+    return evaluateScenarioMetrics(run, pack, series, values, workspace);
   };
   return { factors, evaluate };
 }

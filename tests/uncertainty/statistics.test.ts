@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  selectRanks,
+  summarizeInPlace,
   drawMean,
   drawSd,
   probability,
@@ -65,6 +68,54 @@ describe('summarize', () => {
     expect(() => summarize([1, NaN, 3])).toThrow(/^summarize: draws\[1\] is NaN/);
     expect(() => drawMean([1, Infinity])).toThrow(/^drawMean: draws\[1\]/);
     expect(() => quantiles([1, 2], [1.5])).toThrow(/^quantiles: p must be in \[0, 1\]/);
+  });
+});
+
+describe('selectRanks and summarizeInPlace', () => {
+  it('put each asked rank where a full sort puts it, duplicates included', () => {
+    // Oracle: Float64Array.prototype.sort (numeric ascending). Small integer values force many ties.
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0)), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        (values, rawRanks) => {
+          const sorted = Float64Array.from(values).sort();
+          const ranks = rawRanks.map((r) => r % values.length);
+          const selected = selectRanks(Float64Array.from(values), ranks);
+          for (const k of ranks) expect(selected[k]).toBe(sorted[k]);
+          // Same multiset of values afterwards.
+          expect(Float64Array.from(selected).sort()).toEqual(sorted);
+        },
+      ),
+    );
+  });
+
+  it('give the percentiles, minimum and maximum of a fully sorted copy', () => {
+    // Oracle: sortedDraws (a native sort of a copy) and quantileSorted, which do not select.
+    fc.assert(
+      // (−0 and +0 are equal but toEqual tells them apart, and either may come first: zeros are normalised.)
+      fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((v) => v + 0), { minLength: 1, maxLength: 500 }), (values) => {
+        const sorted = sortedDraws(values);
+        const s = summarizeInPlace(Float64Array.from(values));
+        expect([s.min, s.p5, s.p10, s.p50, s.p90, s.p95, s.max]).toEqual([
+          sorted[0],
+          ...[0.05, 0.1, 0.5, 0.9, 0.95].map((p) => quantileSorted(sorted, p)),
+          sorted[sorted.length - 1],
+        ]);
+      }),
+    );
+  });
+
+  it('reproduce the numpy percentiles of the reference sample', () => {
+    // Same numpy figures as above: P5 −4.365, P50 2.65, P95 8.985.
+    const s = summarizeInPlace(Float64Array.from(x));
+    expect(s.p5).toBeCloseTo(-4.365, 12);
+    expect(s.p50).toBeCloseTo(2.65, 12);
+    expect(s.p95).toBeCloseTo(8.985, 12);
+  });
+
+  it('reject ranks outside the values', () => {
+    expect(() => selectRanks(new Float64Array([1, 2]), [2])).toThrow(/rank 2 is outside the 2 values/);
   });
 });
 

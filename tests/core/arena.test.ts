@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { SeriesArena } from '../../src/core/arena.js';
+import { emptyFleet } from '../../src/core/equipment.js';
+import { yearAxis } from '../../src/core/time.js';
+import { emptyFlows } from '../../src/evaluate/model.js';
+
+describe('SeriesArena', () => {
+  const axis = yearAxis(2026, 3); // 4 years
+
+  it('hands out the same records, zeroed, at the same positions of the next call', () => {
+    const arena = new SeriesArena();
+    const a = emptyFlows(axis, arena);
+    const b = emptyFleet(axis.length, arena);
+    a.capexEur[0] = 5;
+    a.connectedDevices = 12;
+    b.inService[3] = 7;
+    arena.reset();
+    const a2 = emptyFlows(axis, arena);
+    const b2 = emptyFleet(axis.length, arena);
+    expect(a2).toBe(a);
+    expect(b2).toBe(b);
+    expect(Array.from(a2.capexEur)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(b2.inService)).toEqual([0, 0, 0, 0]);
+    expect(a2.connectedDevices).toBeUndefined(); // counts a model may set are cleared too
+    expect(arena.size).toBe(2);
+  });
+
+  it('restores a series a caller replaced, and keeps series independent', () => {
+    const arena = new SeriesArena();
+    const a = emptyFlows(axis, arena);
+    const own = a.opexEur;
+    a.opexEur = new Float64Array([1, 2, 3, 4]);
+    arena.reset();
+    const again = emptyFlows(axis, arena);
+    expect(again.opexEur).toBe(own);
+    again.capexEur[3] = 1;
+    expect(again.opexEur[0]).toBe(0); // views do not overlap: capex[3] is not opex[0]
+  });
+
+  it('re-creates a slot whose shape changed, and allocates fresh series without an arena', () => {
+    const arena = new SeriesArena();
+    const fleet = emptyFleet(4, arena);
+    arena.reset();
+    const flows = emptyFlows(axis, arena); // position 0 is now a flows record: a new slot
+    expect(flows).not.toBe(fleet);
+    expect(Object.keys(flows)).toContain('capexNotFctvaEligibleEur');
+    expect(emptyFlows(axis)).not.toBe(emptyFlows(axis));
+  });
+});
