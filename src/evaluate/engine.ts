@@ -433,7 +433,8 @@ export interface MetricsRow {
  * over draws allocates no series: one arena per use case for the model's flows (src/core/arena.ts), one for the
  * shared digital infrastructure, the two perspectives' cost series of every variant, the comparison scratch, the
  * discount tables of the last rates seen, and each variant's subsidy rules. Made by `evaluationWorkspace(run)`;
- * valid for that run only. Results computed with it are valid until the next call with it.
+ * valid for that run and for runs that differ from it only by their inventories. Results computed with it are
+ * valid until the next call with it.
  */
 export interface EvaluationWorkspace {
   run: PreparedRun;
@@ -469,6 +470,18 @@ export function evaluationWorkspace(run: PreparedRun): EvaluationWorkspace {
   };
 }
 
+/**
+ * A workspace serves any run with the same use cases, models, subsidies and axis as the one it was made for (e.g.
+ * the communes of a roll-up, each with its own inventory): anything else is a programming error.
+ */
+function checkWorkspace(ws: EvaluationWorkspace, run: PreparedRun): void {
+  const same =
+    ws.run.axis.length === run.axis.length &&
+    ws.useCases.length === run.useCases.length &&
+    ws.useCases.every((u, i) => u.uc.model === run.useCases[i].model && u.uc.subsidies === run.useCases[i].subsidies);
+  if (!same) throw new Error('evaluateScenarioMetrics: the workspace was made for a run with other use cases, subsidies or years');
+}
+
 /** The discount table of `rate` (kept for the next calls: a run uses a handful of rates, a draw a new one). */
 function tableFor(ws: EvaluationWorkspace, rate: number): DiscountTable {
   let table = ws.tables.get(rate);
@@ -495,18 +508,20 @@ export function evaluateScenarioMetrics(
   workspace?: EvaluationWorkspace,
 ): MetricsRow[] {
   const ws = workspace ?? evaluationWorkspace(run);
-  if (ws.run !== run) throw new Error('evaluateScenarioMetrics: the workspace was made for another run');
+  if (ws.run !== run) checkWorkspace(ws, run);
   const sims = new Map<UseCaseId, Simulated>();
-  for (const u of ws.useCases) {
+  ws.useCases.forEach((u, i) => {
+    const uc = run.useCases[i];
     u.arena.reset();
-    sims.set(u.uc.id, simulate(run, u.uc, pack, series, values.get(u.uc.id)!, u.arena));
-  }
+    sims.set(uc.id, simulate(run, uc, pack, series, values.get(uc.id)!, u.arena));
+  });
   ws.sharedArena.reset();
   addSharedInfrastructure(run, pack, series, sims, ws.sharedArena);
   const rows: MetricsRow[] = [];
   const carbonValue = series.carbonValueEurPerTco2e;
-  for (const u of ws.useCases) {
-    const uc = u.uc;
+  for (let i = 0; i < ws.useCases.length; i++) {
+    const u = ws.useCases[i];
+    const uc = run.useCases[i];
     const sim = sims.get(uc.id)!;
     const settings = financeSettings(uc, sim.values);
     // Discount factors once per rate, shared by every comparison of the use case.

@@ -268,37 +268,7 @@ export function summariseColumns(
 ): MonteCarloResult {
   // One scratch buffer for every column: its finite draws are copied in, then summarised in place.
   const scratch = new Float64Array(options.draws);
-  const results: MonteCarloRow[] = keys.map((key, r) => {
-    const metrics = {} as Record<McMetric, MetricSummary>;
-    MC_METRICS.forEach((name, j) => {
-      const col = columns[r][j];
-      let count = 0;
-      for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i])) scratch[count++] = col[i];
-      if (count === 0) {
-        metrics[name] = { mean: null, sd: null, p5: null, p10: null, p50: null, p90: null, p95: null, defined: 0 };
-      } else {
-        const s = summarizeInPlace(scratch.subarray(0, count));
-        metrics[name] = { mean: s.mean, sd: s.sd, p5: s.p5, p10: s.p10, p50: s.p50, p90: s.p90, p95: s.p95, defined: count / col.length };
-      }
-    });
-    const npv = columns[r][MC_METRICS.indexOf('npvEur')];
-    const net = columns[r][MC_METRICS.indexOf('netTco2e')];
-    const payback = columns[r][MC_METRICS.indexOf('simplePaybackYears')];
-    let npvPositive = 0;
-    let netNegative = 0;
-    let both = 0;
-    let within = 0;
-    for (let i = 0; i < npv.length; i++) {
-      const a = npv[i] > 0;
-      const b = net[i] < 0;
-      if (a) npvPositive++;
-      if (b) netNegative++;
-      if (a && b) both++;
-      if (Number.isFinite(payback[i]) && payback[i] <= options.paybackWithinYears) within++;
-    }
-    const n = npv.length;
-    return { ...key, metrics, probabilities: { npvPositive: npvPositive / n, netNegative: netNegative / n, both: both / n, paybackWithin: within / n } };
-  });
+  const results = keys.map((key, r) => ({ ...key, ...summariseRow(columns[r], options.paybackWithinYears, scratch) }));
   return {
     draws: options.draws,
     seed: options.seed,
@@ -308,6 +278,47 @@ export function summariseColumns(
     quantities: options.quantities,
     results,
   };
+}
+
+/**
+ * The summaries and probabilities of one row from its metric columns (one per `MC_METRICS` entry, all draws).
+ * `scratch` holds at least as many values as a column (reused between rows: its content is overwritten). Rows
+ * are independent: worker threads summarise their share of them.
+ */
+export function summariseRow(
+  row: Float32Array[],
+  paybackWithinYears: number,
+  scratch: Float64Array,
+): Pick<MonteCarloRow, 'metrics' | 'probabilities'> {
+  const metrics = {} as Record<McMetric, MetricSummary>;
+  MC_METRICS.forEach((name, j) => {
+    const col = row[j];
+    let count = 0;
+    for (let i = 0; i < col.length; i++) if (Number.isFinite(col[i])) scratch[count++] = col[i];
+    if (count === 0) {
+      metrics[name] = { mean: null, sd: null, p5: null, p10: null, p50: null, p90: null, p95: null, defined: 0 };
+    } else {
+      const s = summarizeInPlace(scratch.subarray(0, count));
+      metrics[name] = { mean: s.mean, sd: s.sd, p5: s.p5, p10: s.p10, p50: s.p50, p90: s.p90, p95: s.p95, defined: count / col.length };
+    }
+  });
+  const npv = row[MC_METRICS.indexOf('npvEur')];
+  const net = row[MC_METRICS.indexOf('netTco2e')];
+  const payback = row[MC_METRICS.indexOf('simplePaybackYears')];
+  let npvPositive = 0;
+  let netNegative = 0;
+  let both = 0;
+  let within = 0;
+  for (let i = 0; i < npv.length; i++) {
+    const a = npv[i] > 0;
+    const b = net[i] < 0;
+    if (a) npvPositive++;
+    if (b) netNegative++;
+    if (a && b) both++;
+    if (Number.isFinite(payback[i]) && payback[i] <= paybackWithinYears) within++;
+  }
+  const n = npv.length;
+  return { metrics, probabilities: { npvPositive: npvPositive / n, netNegative: netNegative / n, both: both / n, paybackWithin: within / n } };
 }
 
 export const DEFAULT_CHUNK_SIZE = 256;

@@ -1,0 +1,62 @@
+/**
+ * Generated communes for the national roll-up benchmark: inventories of the four use cases scaled from the
+ * built-in town (30,000 inhabitants) to a population drawn log-uniformly between 200 and 100,000 inhabitants
+ * (a stress set covering villages to large towns, not the real distribution of French communes, whose median is
+ * about 450 inhabitants). What scales with the population: luminaire counts and cabinets, water volumes, network
+ * length and subscribers, population, catchment area, damages and fatalities of the hazards, and the number of
+ * public buildings kept (the town's nine, in order, at least one). Each inventory is validated by its model's
+ * schema, as a territory file's would be. Deterministic: same seed, same communes.
+ */
+import type { LoadedTerritory } from '../src/io/territory.js';
+import { MODELS, type UseCaseId } from '../src/evaluate/registry.js';
+import { createRng } from '../src/uncertainty/rng.js';
+
+export interface GeneratedCommune {
+  population: number;
+  inventories: Map<UseCaseId, unknown>;
+}
+
+type Json = Record<string, unknown>;
+
+/** `count` communes scaled from `base` (its population is the scale's reference). */
+export function generateCommunes(base: LoadedTerritory, count: number, seed: number): GeneratedCommune[] {
+  const rng = createRng(seed);
+  const out: GeneratedCommune[] = [];
+  for (let c = 0; c < count; c++) {
+    const population = Math.round(200 * Math.exp(rng.next() * Math.log(100_000 / 200)));
+    const k = population / base.population;
+    const inventories = new Map<UseCaseId, unknown>();
+    for (const u of base.useCases) {
+      const inv = structuredClone(u.inventory) as Json;
+      scale(u.id, inv, k, population);
+      inventories.set(u.id, MODELS[u.id].inventorySchema.parse(inv));
+    }
+    out.push({ population, inventories });
+  }
+  return out;
+}
+
+const atLeastOne = (x: number): number => Math.max(1, Math.round(x));
+
+function scale(id: UseCaseId, inv: Json, k: number, population: number): void {
+  if (id === 'lighting') {
+    const groups = inv.luminaires as Json[];
+    for (const g of groups) g.count = atLeastOne((g.count as number) * k);
+    const total = groups.reduce((a, g) => a + (g.count as number), 0);
+    inv.cabinets = Math.min(total, atLeastOne((inv.cabinets as number) * k));
+  } else if (id === 'water') {
+    inv.billedVolumeM3PerYear = (inv.billedVolumeM3PerYear as number) * k;
+    inv.networkLengthKm = (inv.networkLengthKm as number) * k;
+    inv.subscribers = atLeastOne((inv.subscribers as number) * k);
+  } else if (id === 'climate-risk') {
+    inv.population = population;
+    if (typeof inv.catchmentAreaKm2 === 'number') inv.catchmentAreaKm2 = inv.catchmentAreaKm2 * k;
+    for (const h of inv.hazards as Json[]) {
+      for (const point of h.damageCurve as Json[]) point.damageEur = (point.damageEur as number) * k;
+      if (typeof h.expectedFatalitiesPerYear === 'number') h.expectedFatalitiesPerYear = h.expectedFatalitiesPerYear * k;
+    }
+  } else if (id === 'buildings') {
+    const buildings = inv.buildings as Json[];
+    inv.buildings = buildings.slice(0, Math.min(buildings.length, atLeastOne(buildings.length * k)));
+  }
+}
