@@ -1,4 +1,4 @@
-import { rootsInUnitInterval, signChanges } from './internal/polynomialRoots.js';
+import { rootsInOpenUnitIntervalIfSimple, rootsInUnitInterval, signChanges } from './internal/polynomialRoots.js';
 import { requireSeries } from './internal/validate.js';
 
 /**
@@ -8,8 +8,9 @@ import { requireSeries } from './internal/validate.js';
  *
  * The NPV is a polynomial in x = 1/(1+r): Σ values[t]·x^t. Rates r ≥ 0 are the roots x in (0, 1]; rates
  * -1 < r < 0 are the roots g = 1+r in (0, 1) of the reversed polynomial Σ values[t]·g^(n-1-t). Both are found
- * exactly (up to rounding) by isolating the roots between the critical points of the polynomial (see
- * `internal/polynomialRoots.ts`). A tangent (double) root is reported once. By Descartes' rule of signs there are
+ * exactly (up to rounding): in linear time when the partial sums of the coefficients change sign at most once
+ * (Norström's criterion, which proves there is then at most one root), otherwise by isolating the roots between
+ * the critical points of the polynomial (see `internal/polynomialRoots.ts`). A tangent (double) root is reported once. By Descartes' rule of signs there are
  * at most as many roots as sign changes in `values`; with none, the result is empty.
  *
  * @param values cash flows per period, index 0 first [€]; Float64Array accepted
@@ -32,8 +33,11 @@ export function irrRoots(values: ArrayLike<number>): number[] {
   for (let k = last; k >= first; k--) descending.push(values[k]);
 
   const rates: number[] = [];
-  for (const x of rootsInUnitInterval(ascending)) rates.push(1 / x - 1); // r ≥ 0 (x = 1 is r = 0)
-  for (const g of rootsInUnitInterval(descending)) if (g < 1) rates.push(g - 1); // -1 < r < 0
+  // Norström's criterion settles most series in linear time (partial sums changing sign at most once on each
+  // side: see rootsInOpenUnitIntervalIfSimple); the exact root isolation runs otherwise. The fast path leaves out
+  // x = 1 (r = 0), which it only takes when the sum of the flows is not zero, i.e. when r = 0 is not a root.
+  for (const x of rootsInOpenUnitIntervalIfSimple(ascending) ?? rootsInUnitInterval(ascending)) rates.push(1 / x - 1); // r ≥ 0 (x = 1 is r = 0)
+  for (const g of rootsInOpenUnitIntervalIfSimple(descending) ?? rootsInUnitInterval(descending)) if (g < 1) rates.push(g - 1); // -1 < r < 0
   rates.sort((a, b) => a - b);
   const distinct: number[] = [];
   for (const r of rates) {

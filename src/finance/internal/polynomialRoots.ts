@@ -37,10 +37,13 @@ const ZERO_RELATIVE = 1e-12;
 
 /**
  * The root of f in [lo, hi] where f(lo) and f(hi) have opposite signs: Newton steps, replaced by a bisection
- * whenever a step would leave the bracket, until the step is below a few ulps.
+ * whenever a step would leave the bracket or would not at least halve the step before the last (so that a
+ * polynomial on which Newton crawls, such as a high power far from its root, still converges: the bracket halves
+ * every other iteration at worst), until the bracket or the step is below a few ulps.
  */
 function bracketedRoot(a: ArrayLike<number>, deg: number, lo: number, hi: number, fLo: number): number {
   let x = 0.5 * (lo + hi);
+  let stepBefore = hi - lo;
   for (let iter = 0; iter < 300; iter++) {
     // f and f′ together by Horner's rule.
     let f = a[deg];
@@ -57,8 +60,9 @@ function bracketedRoot(a: ArrayLike<number>, deg: number, lo: number, hi: number
       hi = x;
     }
     let next = x - f / df;
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (!(next > lo && next < hi) || Math.abs(2 * f) > Math.abs(stepBefore * df)) next = 0.5 * (lo + hi);
     const step = Math.abs(next - x);
+    stepBefore = step;
     x = next;
     if (step <= 4 * Number.EPSILON * Math.abs(x) || hi - lo <= 4 * Number.EPSILON * Math.abs(x)) break;
   }
@@ -81,9 +85,8 @@ const CERTIFY_MAX_DEGREE = 200;
  * sign of the b_i and |f(x)| > 1e-12 · termScale(x) (termScale ≤ Σ|a_k|): no knot counts as a root and no
  * interval brackets a sign change.
  *
- * Method: b_i = Σ_{k≤i} C(i,k)/C(deg,k)·a_k, computed as c_k = a_k / C(deg,k) then `deg` passes of running
- * sums (c_i += c_{i-1}, i from deg down to j), which builds Σ_k C(i,k)·c_k; every term is bounded by |a_k|, so the
- * rounding error stays below deg·ε·Σ|a_k|. Cost O(deg²) additions, against O(deg³) for the search it avoids.
+ * Method: the Bernstein coefficients (`bernsteinCoefficients`), O(deg²) additions, against O(deg³) for the search
+ * it avoids.
  *
  * @example certifiedNoRootInUnitInterval([1, -1, 1], 2) // true: 1 - x + x² ≥ 3/4 on [0, 1] (Bernstein 1, 1/2, 1)
  */
@@ -98,6 +101,18 @@ export function certifiedNoRootInUnitInterval(a: ArrayLike<number>, deg: number)
   let atOne = 0;
   for (let k = 0; k <= deg; k++) atOne += a[k];
   if (!(sign * atOne > margin)) return false;
+  const c = bernsteinCoefficients(a, deg);
+  for (let i = 0; i <= deg; i++) if (!(sign * c[i] > margin)) return false;
+  return true;
+}
+
+/**
+ * Coefficients of the polynomial `a` (ascending powers, degree `deg`) in the Bernstein basis of degree `deg` on
+ * [0, 1]: b_i = Σ_{k≤i} C(i,k)/C(deg,k)·a_k, computed as c_k = a_k / C(deg,k) then `deg` passes of running sums
+ * (c_i += c_{i-1}, i from deg down to j), which builds Σ_k C(i,k)·c_k; every term is bounded by |a_k|, so the
+ * rounding error stays below deg·ε·Σ|a_k|. O(deg²) additions.
+ */
+function bernsteinCoefficients(a: ArrayLike<number>, deg: number): number[] {
   const c: number[] = []; // a plain array: no buffer to allocate for a short-lived temporary
   let binomial = 1; // C(deg, k)
   for (let k = 0; k <= deg; k++) {
@@ -107,8 +122,7 @@ export function certifiedNoRootInUnitInterval(a: ArrayLike<number>, deg: number)
   for (let j = 1; j <= deg; j++) {
     for (let i = deg; i >= j; i--) c[i] += c[i - 1];
   }
-  for (let i = 0; i <= deg; i++) if (!(sign * c[i] > margin)) return false;
-  return true;
+  return c;
 }
 
 /** Number of sign changes among a[0..deg], zeros skipped. */
@@ -163,6 +177,58 @@ export function rootsInUnitInterval(a: ArrayLike<number>, shortcut = true): numb
     leftIsRoot = rightIsRoot;
   }
   return roots;
+}
+
+/**
+ * The roots in the open interval (0, 1) of the polynomial with ascending coefficients `a`, when a cheap test proves
+ * there are none or exactly one; `null` when it cannot (then use `rootsInUnitInterval`). Two tests, the second
+ * only when the first is inconclusive:
+ *
+ * 1. Norström's criterion, linear time (C. J. Norström, "A sufficient condition for a unique nonnegative internal
+ *    rate of return", Journal of Financial and Quantitative Analysis 7(3), 1972, pp. 1835–1839): with the partial
+ *    sums S_k = a_0 + … + a_k, P(x) = (1 − x)·Σ_{k<m} S_k x^k + S_m x^m, so on (0, 1) the roots of P are those of
+ *    the power series Σ_{k<m} S_k x^k + S_m·(x^m + x^(m+1) + …), whose coefficients change sign exactly as often as
+ *    S_0, …, S_m do; by Descartes' rule of signs (which holds for power series inside their radius of
+ *    convergence) P has at most that many roots in (0, 1), counted with multiplicity.
+ * 2. Descartes' rule in the Bernstein basis, O(m²): P has at most as many roots in (0, 1) as its Bernstein
+ *    coefficients on [0, 1] have sign changes, and the same parity. The test is used only when every coefficient
+ *    is clear of zero by the margin of `certifiedNoRootInUnitInterval` (1e-9 · Σ|a_k|, far above the rounding of
+ *    their computation), so that the sign changes counted are those of the exact coefficients.
+ *
+ * Either way: no sign change gives `[]`; one sign change with P(0) and P(1) of opposite signs gives exactly one
+ * root, a simple one, found by the safeguarded Newton–bisection `rootsInUnitInterval` uses, on the bracket [0, 1].
+ * Typical appraisal cash flows (an investment, savings, a replacement now and then) pass one of the tests even
+ * when their own signs change several times: this is the fast path of `irrRoots`.
+ * @example rootsInOpenUnitIntervalIfSimple([-1, 0.5, 0.3, 0.4]) // one root: the partial sums −1, −0.5, −0.2, 0.2 change sign once
+ */
+export function rootsInOpenUnitIntervalIfSimple(a: ArrayLike<number>): number[] | null {
+  const m = a.length - 1;
+  if (m < 1 || a[0] === 0) return null;
+  let sum = 0;
+  let sumAbs = 0;
+  let previous = 0;
+  let changes = 0;
+  for (let k = 0; k <= m; k++) {
+    sum += a[k];
+    sumAbs += Math.abs(a[k]);
+    if (sum !== 0) {
+      if (previous !== 0 && sum < 0 !== previous < 0) changes++;
+      previous = sum;
+    }
+  }
+  if (sum === 0) return null; // a root at x = 1 itself
+  if (changes > 1 && m <= CERTIFY_MAX_DEGREE) {
+    const b = bernsteinCoefficients(a, m);
+    const margin = CERTIFY_RELATIVE * sumAbs;
+    changes = 0;
+    for (let i = 0; i <= m; i++) {
+      if (!(Math.abs(b[i]) > margin)) return null;
+      if (i > 0 && b[i] < 0 !== b[i - 1] < 0) changes++;
+    }
+  }
+  if (changes === 0) return [];
+  if (changes > 1 || a[0] < 0 === sum < 0) return null;
+  return [bracketedRoot(a, m, 0, 1, a[0])];
 }
 
 /** Number of sign changes in a sequence, zeros skipped (Descartes' bound on the number of positive roots). */

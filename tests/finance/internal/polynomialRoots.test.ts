@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { certifiedNoRootInUnitInterval, rootsInUnitInterval } from '../../../src/finance/internal/polynomialRoots.js';
+import { certifiedNoRootInUnitInterval, rootsInOpenUnitIntervalIfSimple, rootsInUnitInterval } from '../../../src/finance/internal/polynomialRoots.js';
 import { anySeries } from '../support.js';
 
 describe('certifiedNoRootInUnitInterval', () => {
@@ -60,5 +60,39 @@ describe('rootsInUnitInterval with and without the no-root shortcut', () => {
     // (x − 0.5)(x − 2) = 1 − 2.5x + x²: one root in (0, 1], at 0.5.
     expect(rootsInUnitInterval([1, -2.5, 1])).toEqual([0.5]);
     expect(rootsInUnitInterval([1, -2.5, 1], false)).toEqual([0.5]);
+  });
+});
+
+describe('rootsInOpenUnitIntervalIfSimple (Norström)', () => {
+  it('settles a series whose partial sums change sign once, and declines when they change twice', () => {
+    // −1 + 0.5x + 0.3x² + 0.4x³: partial sums −1, −0.5, −0.2, 0.2 change sign once; P(0) = −1 < 0 < P(1) = 0.2.
+    const one = rootsInOpenUnitIntervalIfSimple([-1, 0.5, 0.3, 0.4]);
+    expect(one).toHaveLength(1);
+    expect(one![0]).toBeCloseTo(rootsInUnitInterval([-1, 0.5, 0.3, 0.4])[0], 14);
+    // −100 + 230x − 132x²: roots 1/1.1 and 1/1.2 (irrRoots' example); partial sums −100, 130, −2 change twice.
+    expect(rootsInOpenUnitIntervalIfSimple([-100, 230, -132])).toBeNull();
+    // Partial sums 1, 3, 6 never change sign: no root in (0, 1).
+    expect(rootsInOpenUnitIntervalIfSimple([1, 2, 3])).toEqual([]);
+    // Coefficients changing sign four times, partial sums never: 5 − 1x + 1x² − 1x³ + 1x⁴ > 0 on (0, 1).
+    expect(rootsInOpenUnitIntervalIfSimple([5, -1, 1, -1, 1])).toEqual([]);
+    // Sum zero: x = 1 is a root, left to the full search.
+    expect(rootsInOpenUnitIntervalIfSimple([-1, 1])).toBeNull();
+  });
+
+  it('agrees with the full search whenever it answers (property, cash-flow-like series)', () => {
+    // Oracle: rootsInUnitInterval without shortcut, restricted to (0, 1).
+    let answered = 0;
+    fc.assert(
+      fc.property(anySeries, (values) => {
+        const fast = rootsInOpenUnitIntervalIfSimple(values);
+        if (fast === null) return;
+        answered++;
+        const full = rootsInUnitInterval(values, false).filter((x) => x < 1);
+        expect(fast.length).toBe(full.length);
+        fast.forEach((x, i) => expect(Math.abs(x - full[i])).toBeLessThanOrEqual(1e-12 * full[i] + 1e-15));
+      }),
+      { numRuns: 500 },
+    );
+    expect(answered).toBeGreaterThan(100); // the fast path is not a dead branch on cash-flow-like series
   });
 });
