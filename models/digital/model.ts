@@ -54,7 +54,8 @@
  *   (national device growth) is not applied: a territory's devices are set by its inventory.
  */
 import { z } from 'zod';
-import { equipmentFleet, type FleetFlows } from '../../src/core/equipment.js';
+import type { SeriesArena } from '../../src/core/arena.js';
+import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import { addFleet, emptyFlows, type ScenarioSeries, type VariantFlows } from '../../src/evaluate/model.js';
@@ -262,6 +263,20 @@ const CATALOGUE_PARAMETER_NAMES: Readonly<Record<DeviceName, Readonly<Record<Dev
   ]),
 ) as Record<DeviceName, Record<DeviceField, string>>;
 
+/** Options of `deviceFleet` and `addDeviceFleet`. */
+export interface DeviceFleetOptions {
+  /** Index of the first purchase (0 = the investment year, the default). Not read by `addDeviceFleet`. */
+  firstPurchaseIndex?: number;
+  /**
+   * Buffers lent by the engine (src/core/arena.ts): the fleet and its series are taken from it instead of being
+   * allocated, and stay valid until the arena's next call. `addDeviceFleet` allocates nothing and ignores it.
+   */
+  arena?: SeriesArena;
+}
+
+/** The two per-device series of a `DeviceFleetResult`, in the order an arena lays them out. */
+const DEVICE_SERIES = ['energyKwh', 'maintenanceEur'] as const;
+
 /**
  * A fleet of `count` catalogue devices (Eq. 1), with their yearly grid electricity (Eq. 2), running costs and
  * data (Eq. 4). Cost follows `s.digitalCostFactor`, manufacturing emissions `s.digitalEmbodiedFactor`.
@@ -271,10 +286,12 @@ const CATALOGUE_PARAMETER_NAMES: Readonly<Record<DeviceName, Readonly<Record<Dev
  * @param s scenario trajectories (digitalCostFactor, digitalEmbodiedFactor)
  * @param device catalogue device name
  * @param count devices deployed [units], may be fractional (a share) or 0
- * @param firstPurchaseIndex index of the first purchase (0 = the investment year)
+ * @param firstPurchaseIndex index of the first purchase (0 = the investment year), or the options
+ * @param options `arena` to take the fleet and its series from (the model's `input.arena`)
  * @example
  * // 100 luminaire nodes at 0.5 W: 100 × 0.5 W × 8,760 h / 1,000 = 438 kWh in each year of operation
  * deviceFleet(yearAxis(2026, 25), p, s, 'luminaireNode', 100).energyKwh[1] // 438
+ * deviceFleet(axis, p, s, 'luminaireNode', 100, { arena: input.arena }) // same numbers, no allocation of series
  */
 export function deviceFleet(
   axis: YearAxis,
@@ -282,48 +299,117 @@ export function deviceFleet(
   s: ScenarioSeries,
   device: DeviceName,
   count: number,
-  firstPurchaseIndex = 0,
+  firstPurchaseIndex: number | DeviceFleetOptions = 0,
+  options?: DeviceFleetOptions,
 ): DeviceFleetResult {
   checkCount('deviceFleet', 'count', count);
-  const entry = catalogueEntry(p, device);
-  const n = axis.length;
-  // The two series below share one buffer (one allocation instead of two).
-  const buffer = new ArrayBuffer(2 * n * Float64Array.BYTES_PER_ELEMENT);
-  const energyKwh = new Float64Array(buffer, 0, n);
-  const maintenanceEur = new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n);
-  const fleet = equipmentFleet(axis, {
-    count,
-    lifetimeYears: entry.lifetimeYears,
-    unitCostEur: entry.costEur,
-    unitEmbodiedKgCo2e: entry.embodiedKgCo2e,
-    unitEndOfLifeKgCo2e: entry.endOfLifeKgCo2e,
-    firstPurchaseIndex,
-    costTrend: series(s, 'digitalCostFactor', axis.length),
-    embodiedTrend: series(s, 'digitalEmbodiedFactor', axis.length),
-  });
-  const kwhPerUnitYear = (entry.powerW * HOURS_PER_YEAR) / 1000;
-  for (let t = 0; t < n; t++) {
-    energyKwh[t] = fleet.inService[t] * kwhPerUnitYear;
-    maintenanceEur[t] = fleet.inService[t] * entry.maintenanceEurPerYear;
-  }
-  return { device, count, fleet, energyKwh, maintenanceEur, dataMbPerYear: count * entry.dataMbPerYear };
+  const first = typeof firstPurchaseIndex === 'number' ? firstPurchaseIndex : (firstPurchaseIndex.firstPurchaseIndex ?? 0);
+  const arena = typeof firstPurchaseIndex === 'number' ? options?.arena : firstPurchaseIndex.arena;
+  const into = emptyDeviceFleet(axis.length, arena);
+  return fillDeviceFleet(axis, s, device, catalogueEntry(p, device), count, first, into);
 }
 
-/** Adds a device fleet's capex, carbon, energy, energy cost and maintenance into flows (no device counters). */
-function addFleetFlows(flows: VariantFlows, s: ScenarioSeries, result: DeviceFleetResult): void {
-  const n = flows.capexEur.length;
-  const price = series(s, 'electricityPriceEurPerKwh', n);
-  const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
-  addFleet(flows, result.fleet, true);
-  for (let t = 0; t < n; t++) {
-    const kwh = result.energyKwh[t];
-    const useKg = kwh * grid[t];
-    flows.energyKwh[t] += kwh;
-    flows.energyCostEur[t] += kwh * price[t];
-    flows.useKgCo2e[t] += useKg;
-    flows.digitalKgCo2e[t] += useKg;
-    flows.opexEur[t] += result.maintenanceEur[t];
+/** A `DeviceFleetResult` of zeros over `length` years, its series taken from `arena` when there is one. */
+function emptyDeviceFleet(length: number, arena: SeriesArena | undefined): DeviceFleetResult {
+  let energyKwh: Float64Array;
+  let maintenanceEur: Float64Array;
+  if (arena) {
+    const record = arena.take<Record<(typeof DEVICE_SERIES)[number], Float64Array>>(DEVICE_SERIES, length);
+    energyKwh = record.energyKwh;
+    maintenanceEur = record.maintenanceEur;
+  } else {
+    // The two series share one buffer (one allocation instead of two).
+    const buffer = new ArrayBuffer(2 * length * Float64Array.BYTES_PER_ELEMENT);
+    energyKwh = new Float64Array(buffer, 0, length);
+    maintenanceEur = new Float64Array(buffer, length * Float64Array.BYTES_PER_ELEMENT, length);
   }
+  return { device: 'gateway', count: 0, fleet: emptyFleet(length, arena), energyKwh, maintenanceEur, dataMbPerYear: 0 };
+}
+
+/**
+ * Eq. 1, 2 and 4 for `count` units of a catalogue device (`entry`), written into `into` (every series
+ * overwritten): the implementation behind `deviceFleet`. `count` is checked by the caller. Returns `into`.
+ */
+function fillDeviceFleet(
+  axis: YearAxis,
+  s: ScenarioSeries,
+  device: DeviceName,
+  entry: DeviceCatalogueEntry,
+  count: number,
+  firstPurchaseIndex: number,
+  into: DeviceFleetResult,
+): DeviceFleetResult {
+  const { inService } = deviceFleetInto(axis, s, entry, count, firstPurchaseIndex, into.fleet);
+  const { energyKwh, maintenanceEur } = into;
+  for (let t = 0; t < axis.length; t++) {
+    energyKwh[t] = deviceEnergyKwh(entry, inService[t]);
+    maintenanceEur[t] = deviceMaintenanceEur(entry, inService[t]);
+  }
+  into.device = device;
+  into.count = count;
+  into.dataMbPerYear = deviceDataMbPerYear(entry, count);
+  return into;
+}
+
+/** Eq. 1: the fleet of `count` units of a catalogue device (`entry`), written into `into` by `equipmentFleetInto`. */
+function deviceFleetInto(
+  axis: YearAxis,
+  s: ScenarioSeries,
+  entry: DeviceCatalogueEntry,
+  count: number,
+  firstPurchaseIndex: number,
+  into: FleetFlows,
+): FleetFlows {
+  const n = axis.length;
+  return equipmentFleetInto(
+    axis,
+    {
+      count,
+      lifetimeYears: entry.lifetimeYears,
+      unitCostEur: entry.costEur,
+      unitEmbodiedKgCo2e: entry.embodiedKgCo2e,
+      unitEndOfLifeKgCo2e: entry.endOfLifeKgCo2e,
+      firstPurchaseIndex,
+      costTrend: series(s, 'digitalCostFactor', n),
+      embodiedTrend: series(s, 'digitalEmbodiedFactor', n),
+    },
+    into,
+  );
+}
+
+/** Eq. 2: grid electricity of `inService` devices over a year [kWh]. */
+function deviceEnergyKwh(entry: DeviceCatalogueEntry, inService: number): number {
+  return inService * ((entry.powerW * HOURS_PER_YEAR) / 1000);
+}
+
+/** Eq. 4: running costs of `inService` devices over a year, excl. VAT [EUR]. */
+function deviceMaintenanceEur(entry: DeviceCatalogueEntry, inService: number): number {
+  return inService * entry.maintenanceEurPerYear;
+}
+
+/** Eq. 4: data of `count` deployed devices [MB/year]. */
+function deviceDataMbPerYear(entry: DeviceCatalogueEntry, count: number): number {
+  return count * entry.dataMbPerYear;
+}
+
+/**
+ * Eq. 2–4 for year `t`, added into flows: `kwh` of grid electricity with its bill (Eq. 3, × price) and use-phase
+ * carbon (× grid factor, also digital), `maintenanceEur` into opexEur.
+ */
+function addDeviceYear(
+  flows: VariantFlows,
+  t: number,
+  kwh: number,
+  maintenanceEur: number,
+  priceEurPerKwh: number,
+  gridKgCo2ePerKwh: number,
+): void {
+  const useKg = kwh * gridKgCo2ePerKwh;
+  flows.energyKwh[t] += kwh;
+  flows.energyCostEur[t] += kwh * priceEurPerKwh;
+  flows.useKgCo2e[t] += useKg;
+  flows.digitalKgCo2e[t] += useKg;
+  flows.opexEur[t] += maintenanceEur;
 }
 
 /**
@@ -334,12 +420,22 @@ function addFleetFlows(flows: VariantFlows, s: ScenarioSeries, result: DeviceFle
  * @param flows the variant's flows, modified in place
  * @param s scenario trajectories (electricityPriceEurPerKwh, gridFactorKgCo2ePerKwh)
  * @param result the fleet from `deviceFleet`
+ * @param _options the options given to `deviceFleet` may be passed again; unused (nothing is allocated here)
  * @example
  * // 100 luminaire nodes at 0.5 W, 0.20 EUR/kWh: 438 kWh → 87.6 EUR of electricity in year 1
  * addDeviceFleet(flows, s, deviceFleet(axis, p, s, 'luminaireNode', 100)); flows.energyCostEur[1] // 87.6
  */
-export function addDeviceFleet(flows: VariantFlows, s: ScenarioSeries, result: DeviceFleetResult): void {
-  addFleetFlows(flows, s, result);
+export function addDeviceFleet(
+  flows: VariantFlows,
+  s: ScenarioSeries,
+  result: DeviceFleetResult,
+  _options?: DeviceFleetOptions,
+): void {
+  const n = flows.capexEur.length;
+  const price = series(s, 'electricityPriceEurPerKwh', n);
+  const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
+  addFleet(flows, result.fleet, true);
+  for (let t = 0; t < n; t++) addDeviceYear(flows, t, result.energyKwh[t], result.maintenanceEur[t], price[t], grid[t]);
   flows.connectedDevices = (flows.connectedDevices ?? 0) + result.count;
   flows.dataMbPerYear = (flows.dataMbPerYear ?? 0) + result.dataMbPerYear;
 }
@@ -402,6 +498,11 @@ export interface SharedInfrastructureInput {
   devices: number;
   /** Data these devices send per year, summed likewise [MB/year]. */
   dataMbPerYear: number;
+  /**
+   * Buffers lent by the engine (src/core/arena.ts) for the flows and the gateway and terminal fleets: the flows
+   * returned are then valid until the arena's next call. Absent: fresh series.
+   */
+  arena?: SeriesArena;
 }
 
 /**
@@ -415,25 +516,40 @@ export interface SharedInfrastructureInput {
  * sharedInfrastructure({ axis: yearAxis(2026, 25), p, s, devices: 1000, dataMbPerYear: 2000 }).opexEur[1] // 8420
  */
 export function sharedInfrastructure(input: SharedInfrastructureInput): VariantFlows {
-  const { axis, p, s, inventory, devices, dataMbPerYear } = input;
+  const { axis, p, s, inventory, devices, dataMbPerYear, arena } = input;
   checkCount('sharedInfrastructure', 'devices', devices);
   checkCount('sharedInfrastructure', 'dataMbPerYear', dataMbPerYear);
-  const flows = emptyFlows(axis);
+  const flows = emptyFlows(axis, arena);
   const size = digitalSizing(p, devices, inventory);
   if (devices === 0) return flows;
 
-  const gateways = deviceFleet(axis, p, s, 'gateway', size.gateways);
-  const terminals = deviceFleet(axis, p, s, 'terminal', size.terminals);
-  addFleetFlows(flows, s, gateways);
-  addFleetFlows(flows, s, terminals);
-
+  // Eq. 1 for the gateways and the terminals (Eq. 5–6), each added with its Eq. 2–4 in one pass over the years
+  // (gateways first: the sums are then the same, bit for bit, as adding the two fleets one after the other), the
+  // platform and the network (Eq. 7–9) in the terminals' pass.
+  const n = axis.length;
+  const gateway = catalogueEntry(p, 'gateway');
+  const terminal = catalogueEntry(p, 'terminal');
+  const gateways = deviceFleetInto(axis, s, gateway, size.gateways, 0, emptyFleet(n, arena));
+  const terminals = deviceFleetInto(axis, s, terminal, size.terminals, 0, emptyFleet(n, arena));
   const hostingKgPerDevice = parameter(p, 'platformKgCo2ePerDevicePerYear', 0);
-  const grid = series(s, 'gridFactorKgCo2ePerKwh', axis.length);
-  const kwhPerGb = series(s, 'networkEnergyKwhPerGb', axis.length);
-  const networkGbPerYear = (dataMbPerYear + gateways.dataMbPerYear + terminals.dataMbPerYear) / 1000;
+  const price = series(s, 'electricityPriceEurPerKwh', n);
+  const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
+  const kwhPerGb = series(s, 'networkEnergyKwhPerGb', n);
+  const devicesDataMbPerYear = deviceDataMbPerYear(gateway, size.gateways) + deviceDataMbPerYear(terminal, size.terminals);
+  const networkGbPerYear = (dataMbPerYear + devicesDataMbPerYear) / 1000;
   const platformEur = devices * size.subscriptionEurPerDevicePerYear + size.platformFixedEurPerYear;
   const hostingKg = devices * hostingKgPerDevice;
-  for (let t = 1; t < axis.length; t++) {
+
+  addFleet(flows, gateways, true);
+  for (let t = 0; t < n; t++) {
+    const inService = gateways.inService[t];
+    addDeviceYear(flows, t, deviceEnergyKwh(gateway, inService), deviceMaintenanceEur(gateway, inService), price[t], grid[t]);
+  }
+  addFleet(flows, terminals, true);
+  for (let t = 0; t < n; t++) {
+    const inService = terminals.inService[t];
+    addDeviceYear(flows, t, deviceEnergyKwh(terminal, inService), deviceMaintenanceEur(terminal, inService), price[t], grid[t]);
+    if (t === 0) continue; // the platform and the network run from index 1
     flows.opexEur[t] += platformEur;
     const networkKwh = networkGbPerYear * kwhPerGb[t];
     const useKg = hostingKg + networkKwh * grid[t];
