@@ -77,17 +77,10 @@
  */
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
-import { equipmentFleet } from '../../src/core/equipment.js';
-import { argumentError, assertFinite } from '../../src/core/errors.js';
+import { emptyFleet, equipmentFleetInto } from '../../src/core/equipment.js';
+import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
-import type { YearAxis } from '../../src/core/time.js';
-import {
-  addFleet,
-  emptyFlows,
-  type ModelDefinition,
-  type ScenarioSeries,
-  type VariantFlows,
-} from '../../src/evaluate/model.js';
+import { addFleet, emptyFlows, type ModelDefinition, type VariantFlows } from '../../src/evaluate/model.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Inventory
@@ -422,8 +415,18 @@ export function fatalityReduction(variantReduction: number, statusQuoReduction: 
  * stationCount({ hazards: [flood], population: 30000, catchmentAreaKm2: 120 }, 0.02) // ⌈2.4⌉ = 3
  */
 export function stationCount(inventory: Inventory, gaugeStationsPerKm2: number): number {
+  return stationCountOf(inventory, hasWaterHazard(inventory), gaugeStationsPerKm2);
+}
+
+/** Whether the territory has a flood or run-off hazard (which local stations watch). */
+function hasWaterHazard(inventory: Inventory): boolean {
+  return inventory.hazards.some((h) => WATER_KINDS.has(h.kind));
+}
+
+/** `stationCount` once it is known whether there is a water hazard (`hasWater`, computed once per inventory). */
+function stationCountOf(inventory: Inventory, hasWater: boolean, gaugeStationsPerKm2: number): number {
   if (inventory.stations !== undefined) return inventory.stations;
-  if (!inventory.hazards.some((h) => WATER_KINDS.has(h.kind))) return 0;
+  if (!hasWater) return 0;
   if (inventory.catchmentAreaKm2 === undefined) {
     throw argumentError('stationCount', 'inventory', 'stations or catchmentAreaKm2 when there is a flood or run-off hazard', 'neither');
   }
@@ -441,8 +444,18 @@ export function stationCount(inventory: Inventory, gaugeStationsPerKm2: number):
  * heatSensorCount({ hazards: [heat], population: 30000 }, 0.0005) // 15
  */
 export function heatSensorCount(inventory: Inventory, urbanHeatSensorsPerInhabitant: number): number {
+  return heatSensorCountOf(inventory, hasHeatHazard(inventory), urbanHeatSensorsPerInhabitant);
+}
+
+/** Whether the territory has a heat hazard (which urban heat sensors watch). */
+function hasHeatHazard(inventory: Inventory): boolean {
+  return inventory.hazards.some((h) => h.kind === 'heat');
+}
+
+/** `heatSensorCount` once it is known whether there is a heat hazard (`hasHeat`, computed once per inventory). */
+function heatSensorCountOf(inventory: Inventory, hasHeat: boolean, urbanHeatSensorsPerInhabitant: number): number {
   if (inventory.heatSensors !== undefined) return inventory.heatSensors;
-  if (!inventory.hazards.some((h) => h.kind === 'heat')) return 0;
+  if (!hasHeat) return 0;
   return Math.ceil(inventory.population * urbanHeatSensorsPerInhabitant - 1e-9);
 }
 
@@ -480,59 +493,113 @@ export function warningCurveFromParameters(p: ParameterValues): WarningCurve {
   };
 }
 
-/** National vigilance for one hazard (coverage from the hazard when given, else from the parameters by kind). */
-function nationalChain(p: ParameterValues, hazard: Hazard): WarningChain {
-  const k = KIND_SUFFIX[hazard.kind];
+/** The parameter names a hazard reads, by kind (built once, not a string per call in Monte Carlo). */
+interface HazardParameterNames {
+  nationalLeadTime: string;
+  nationalCoverage: string;
+  manualWatchLeadTime: string;
+  earlyWarningLeadTime: string;
+}
+
+const HAZARD_PARAMETER_NAMES: Readonly<Record<HazardKind, HazardParameterNames>> = {
+  flood: hazardParameterNames('flood'),
+  heat: hazardParameterNames('heat'),
+  runoff: hazardParameterNames('runoff'),
+  storm: hazardParameterNames('storm'),
+};
+
+function hazardParameterNames(kind: HazardKind): HazardParameterNames {
+  const k = KIND_SUFFIX[kind];
   return {
-    leadTimeHours: param(p, `nationalLeadTime${k}Hours`),
-    coverage: hazard.nationalWarningCoverage ?? param(p, `nationalCoverage${k}`),
-    responseRate: param(p, 'nationalResponseRate'),
+    nationalLeadTime: `nationalLeadTime${k}Hours`,
+    nationalCoverage: `nationalCoverage${k}`,
+    manualWatchLeadTime: `manualWatchLeadTime${k}Hours`,
+    earlyWarningLeadTime: `earlyWarningLeadTime${k}Hours`,
   };
+}
+
+/** National vigilance for one hazard (coverage from the hazard when given, else from the parameters by kind). */
+function nationalChain(p: ParameterValues, hazard: Hazard, into: WarningChain): WarningChain {
+  const names = HAZARD_PARAMETER_NAMES[hazard.kind];
+  into.leadTimeHours = param(p, names.nationalLeadTime);
+  into.coverage = hazard.nationalWarningCoverage ?? param(p, names.nationalCoverage);
+  into.responseRate = param(p, 'nationalResponseRate');
+  return into;
 }
 
 /** A local chain (`manualWatch` or `earlyWarning`) for one hazard kind; water hazards need watch points. */
-function localChain(p: ParameterValues, prefix: 'manualWatch' | 'earlyWarning', kind: HazardKind, points: number): WarningChain {
-  const k = KIND_SUFFIX[kind];
+function localChain(p: ParameterValues, prefix: 'manualWatch' | 'earlyWarning', kind: HazardKind, points: number, into: WarningChain): WarningChain {
+  const names = HAZARD_PARAMETER_NAMES[kind];
   const needsPoints = WATER_KINDS.has(kind);
-  return {
-    leadTimeHours: needsPoints && points <= 0 ? 0 : param(p, `${prefix}LeadTime${k}Hours`),
-    coverage: param(p, `${prefix}Coverage`),
-    responseRate: param(p, `${prefix}ResponseRate`),
-  };
+  const manual = prefix === 'manualWatch';
+  into.leadTimeHours = needsPoints && points <= 0 ? 0 : param(p, manual ? names.manualWatchLeadTime : names.earlyWarningLeadTime);
+  into.coverage = param(p, manual ? 'manualWatchCoverage' : 'earlyWarningCoverage');
+  into.responseRate = param(p, manual ? 'manualWatchResponseRate' : 'earlyWarningResponseRate');
+  return into;
+}
+
+/** The parameters of Eq. 8–9, read once per call. */
+interface DamageParameters {
+  /** ε [kgCO2e/EUR]. */
+  kgPerEur: number;
+  /** includeFatalities (0 or 1) [–]. */
+  fatalityWeight: number;
+  /** Value of a statistical life [EUR]. */
+  vsl: number;
+  /** φ [ratio]. */
+  phi: number;
 }
 
 /**
- * Adds the remaining damages of a variant (Eq. 2, 7, 8, 9) to its flows.
- * @param reductions R_v per hazard; `statusQuoReductions` R_sq per hazard (for the fatality term)
+ * Adds the remaining damages of one hazard in one variant (Eq. 2, 7, 8, 9) to the variant's flows:
+ * D_v(t) = EAD_0 × (1 − R_v) × trend[t], its public share to `opexEur`, the rest and the value of the lives lost to
+ * `externalCostEur`, ε × D_v(t) to `useKgCo2e`.
+ * @param eadEur EAD_0 of the hazard [EUR/yr]; `reduction` R_v, `statusQuoReduction` R_sq (for the fatality term)
  */
 function addDamages(
   flows: VariantFlows,
-  axis: YearAxis,
-  s: ScenarioSeries,
-  p: ParameterValues,
-  hazards: readonly Hazard[],
-  eads: readonly number[],
-  reductions: readonly number[],
-  statusQuoReductions: readonly number[],
+  trend: Float64Array,
+  d: DamageParameters,
+  hazard: Hazard,
+  eadEur: number,
+  reduction: number,
+  statusQuoReduction: number,
 ): void {
-  const trend = s.hazardDamageFactor;
-  const kgPerEur = param(p, 'reconstructionKgCo2ePerEur');
-  const fatalityWeight = param(p, 'includeFatalities');
-  const vsl = param(p, 'valueOfStatisticalLifeEur');
-  const phi = param(p, 'fatalityReductionRatio');
+  const remaining = eadEur * (1 - reduction);
+  const fatalities = (hazard.expectedFatalitiesPerYear ?? 0) * (1 - fatalityReduction(reduction, statusQuoReduction, d.phi));
+  const weightedFatalities = d.fatalityWeight * fatalities;
+  const publicShare = hazard.publicShare;
+  const { opexEur, useKgCo2e } = flows;
   const external = flows.externalCostEur!;
-  hazards.forEach((hazard, i) => {
-    const remaining = eads[i] * (1 - reductions[i]);
-    const fatalities = (hazard.expectedFatalitiesPerYear ?? 0) * (1 - fatalityReduction(reductions[i], statusQuoReductions[i], phi));
-    for (let t = 1; t < axis.length; t++) {
-      const damage = remaining * trend[t];
-      flows.opexEur[t] += hazard.publicShare * damage;
-      external[t] += (1 - hazard.publicShare) * damage + fatalityWeight * fatalities * trend[t] * vsl;
-      flows.useKgCo2e[t] += kgPerEur * damage;
-    }
-  });
+  for (let t = 1; t < opexEur.length; t++) {
+    const damage = remaining * trend[t];
+    opexEur[t] += publicShare * damage;
+    external[t] += (1 - publicShare) * damage + weightedFatalities * trend[t] * d.vsl;
+    useKgCo2e[t] += d.kgPerEur * damage;
+  }
 }
 
+/** What the model needs from an inventory alone, computed once per inventory object (immutable after validation). */
+interface Prepared {
+  /** EAD_0 of each hazard, Eq. 1 [EUR/yr]. */
+  eads: Float64Array;
+  /** Whether there is a flood or run-off hazard, and a heat hazard (Eq. 10). */
+  hasWater: boolean;
+  hasHeat: boolean;
+}
+
+const preparedByInventory = new WeakMap<Inventory, Prepared>();
+
+function prepare(inventory: Inventory): Prepared {
+  let prepared = preparedByInventory.get(inventory);
+  if (prepared === undefined) {
+    const eads = new Float64Array(inventory.hazards.length);
+    inventory.hazards.forEach((h, i) => (eads[i] = expectedAnnualDamageEur(h.damageCurve)));
+    prepared = { eads, hasWater: hasWaterHazard(inventory), hasHeat: hasHeatHazard(inventory) };
+    preparedByInventory.set(inventory, prepared);
+  }
+  return prepared;
+}
 
 export const model: ModelDefinition<Inventory> = {
   id: 'climate-risk',
@@ -579,70 +646,78 @@ export const model: ModelDefinition<Inventory> = {
     'worksCostFactor',
   ],
 
-  simulate({ axis, p, s, inventory }) {
+  simulate({ axis, p, s, inventory, arena }) {
+    const n = axis.length;
+    const { eads, hasWater, hasHeat } = prepare(inventory);
     const curve = warningCurveFromParameters(p);
     const hazards = inventory.hazards;
-    const eads = hazards.map((h) => expectedAnnualDamageEur(h.damageCurve));
-    const stations = stationCount(inventory, param(p, 'gaugeStationsPerKm2'));
-    const heatSensors = heatSensorCount(inventory, param(p, 'urbanHeatSensorsPerInhabitant'));
+    const stations = stationCountOf(inventory, hasWater, param(p, 'gaugeStationsPerKm2'));
+    const heatSensors = heatSensorCountOf(inventory, hasHeat, param(p, 'urbanHeatSensorsPerInhabitant'));
+    const trend = s.hazardDamageFactor;
+    const damage: DamageParameters = {
+      kgPerEur: param(p, 'reconstructionKgCo2ePerEur'),
+      fatalityWeight: param(p, 'includeFatalities'),
+      vsl: param(p, 'valueOfStatisticalLifeEur'),
+      phi: param(p, 'fatalityReductionRatio'),
+    };
 
-    const national = hazards.map((h) => nationalChain(p, h));
-    const rStatusQuo = national.map((chain) => combinedWarningReduction(chain, null, curve));
-    const rManual = hazards.map((h, i) =>
-      combinedWarningReduction(national[i], localChain(p, 'manualWatch', h.kind, stations), curve),
-    );
-    const rEarly = hazards.map((h, i) =>
-      combinedWarningReduction(national[i], localChain(p, 'earlyWarning', h.kind, stations), curve),
-    );
-
-    // --- status quo: remaining damages only
-    const statusQuo = emptyFlows(axis);
-    addDamages(statusQuo, axis, s, p, hazards, eads, rStatusQuo, rStatusQuo);
+    // --- remaining damages of each variant, hazard by hazard (Eq. 2, 5–9)
+    const statusQuo = emptyFlows(axis, arena);
+    const manual = emptyFlows(axis, arena);
+    const early = emptyFlows(axis, arena);
+    const national: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
+    const local: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
+    for (let i = 0; i < hazards.length; i++) {
+      const hazard = hazards[i];
+      nationalChain(p, hazard, national);
+      const rStatusQuo = combinedWarningReduction(national, null, curve);
+      const rManual = combinedWarningReduction(national, localChain(p, 'manualWatch', hazard.kind, stations, local), curve);
+      const rEarly = combinedWarningReduction(national, localChain(p, 'earlyWarning', hazard.kind, stations, local), curve);
+      addDamages(statusQuo, trend, damage, hazard, eads[i], rStatusQuo, rStatusQuo);
+      addDamages(manual, trend, damage, hazard, eads[i], rManual, rStatusQuo);
+      addDamages(early, trend, damage, hazard, eads[i], rEarly, rStatusQuo);
+    }
 
     // --- manual watch: staff gauges (non-digital) and staff time
-    const manual = emptyFlows(axis);
-    addDamages(manual, axis, s, p, hazards, eads, rManual, rStatusQuo);
     if (stations > 0) {
-      const gauges = equipmentFleet(axis, {
-        count: stations,
-        lifetimeYears: param(p, 'staffGaugeLifetimeYears'),
-        unitCostEur: param(p, 'staffGaugeCostEur'),
-        unitEmbodiedKgCo2e: param(p, 'staffGaugeEmbodiedKgCo2e'),
-        firstPurchaseIndex: 0,
-        costTrend: s.worksCostFactor,
-      });
+      const gauges = equipmentFleetInto(
+        axis,
+        {
+          count: stations,
+          lifetimeYears: param(p, 'staffGaugeLifetimeYears'),
+          unitCostEur: param(p, 'staffGaugeCostEur'),
+          unitEmbodiedKgCo2e: param(p, 'staffGaugeEmbodiedKgCo2e'),
+          firstPurchaseIndex: 0,
+          costTrend: s.worksCostFactor,
+        },
+        emptyFleet(n, arena),
+      );
       addFleet(manual, gauges, false);
     }
     const watchHoursPerYear =
       param(p, 'manualWatchHoursPerPointPerYear') * stations +
       param(p, 'manualWatchHoursPerInhabitantPerYear') * inventory.population;
     const staffCostEurPerHour = param(p, 'watchStaffCostEurPerHour');
-    for (let t = 1; t < axis.length; t++) manual.opexEur[t] += watchHoursPerYear * staffCostEurPerHour;
+    for (let t = 1; t < n; t++) manual.opexEur[t] += watchHoursPerYear * staffCostEurPerHour;
 
     // --- early warning: stations and heat sensors (digital), platform, operator time, set-up
-    const early = emptyFlows(axis);
-    addDamages(early, axis, s, p, hazards, eads, rEarly, rStatusQuo);
     // Devices through the shared catalogue helpers (models/digital): fleet, power draw, maintenance,
     // connected devices and data for the shared network.
     if (stations > 0) {
-      addDeviceFleet(early, s, deviceFleet(axis, p, s, 'hydroStation', stations));
+      addDeviceFleet(early, s, deviceFleet(axis, p, s, 'hydroStation', stations, { arena }));
       early.capexEur[0] += stations * param(p, 'alertSetupEurPerStation');
     }
-    if (heatSensors > 0) addDeviceFleet(early, s, deviceFleet(axis, p, s, 'heatSensor', heatSensors));
+    if (heatSensors > 0) addDeviceFleet(early, s, deviceFleet(axis, p, s, 'heatSensor', heatSensors, { arena }));
     early.connectedDevices ??= 0;
     early.dataMbPerYear ??= 0;
     const devices = stations + heatSensors;
     const platformEurPerYear = param(p, 'alertPlatformEurPerInhabitantPerYear') * inventory.population;
     const operatorEurPerYear = param(p, 'earlyWarningStaffHoursPerDevicePerYear') * devices * staffCostEurPerHour;
-    for (let t = 1; t < axis.length; t++) early.opexEur[t] += platformEurPerYear + operatorEurPerYear;
+    for (let t = 1; t < n; t++) early.opexEur[t] += platformEurPerYear + operatorEurPerYear;
 
-    const out: Record<string, VariantFlows> = { 'status-quo': statusQuo, 'manual-watch': manual, 'early-warning': early };
-    for (const [variant, flows] of Object.entries(out)) {
-      for (const [name, series] of Object.entries(flows)) {
-        if (series instanceof Float64Array) assertFinite(`climate-risk/${variant}`, name, series);
-      }
-    }
-    return out;
+    // Finite outputs: the engine asserts every series of every variant after each call (src/evaluate/engine.ts),
+    // so the model does not scan them a second time.
+    return { 'status-quo': statusQuo, 'manual-watch': manual, 'early-warning': early };
   },
 
   describeInventory(inventory) {

@@ -85,7 +85,8 @@
  */
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
-import { emptyFleet, equipmentFleetInto } from '../../src/core/equipment.js';
+import type { SeriesArena } from '../../src/core/arena.js';
+import { emptyFleet, equipmentFleetInto, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -93,6 +94,7 @@ import {
   addFleet,
   emptyFlows,
   type ModelDefinition,
+  type ModelInput,
   type ScenarioSeries,
   type VariantDefinition,
   type VariantFlows,
@@ -352,11 +354,25 @@ export interface MeterCohort {
  * @example existingMeterCohorts(1500, 15).length // 15 cohorts of 100 meters, aged 0 … 14 years
  */
 export function existingMeterCohorts(count: number, lifetimeYears: number, ageYears?: number): MeterCohort[] {
+  checkMeterCohorts(count, lifetimeYears);
+  const n = meterCohortCount(lifetimeYears, ageYears);
+  return Array.from({ length: n }, (_, k) => ({ count: count / n, ageYears: meterCohortAgeYears(k, n, lifetimeYears, ageYears) }));
+}
+
+/** The argument checks of `existingMeterCohorts`, also run by the model, which walks the cohorts without the list. */
+function checkMeterCohorts(count: number, lifetimeYears: number): void {
   if (!(lifetimeYears > 0)) throw argumentError('existingMeterCohorts', 'lifetimeYears', '> 0', lifetimeYears);
   checkNonNegative('existingMeterCohorts', 'count', count);
-  if (ageYears !== undefined) return [{ count, ageYears }];
-  const n = Math.max(1, Math.round(lifetimeYears));
-  return Array.from({ length: n }, (_, k) => ({ count: count / n, ageYears: (k * lifetimeYears) / n }));
+}
+
+/** How many cohorts `existingMeterCohorts` makes: 1 when the age is known, else round(N) (at least 1). */
+function meterCohortCount(lifetimeYears: number, ageYears: number | undefined): number {
+  return ageYears !== undefined ? 1 : Math.max(1, Math.round(lifetimeYears));
+}
+
+/** Age of the k-th of `n` cohorts [years]: the known age, else k × N / n (evenly aged stock). */
+function meterCohortAgeYears(k: number, n: number, lifetimeYears: number, ageYears: number | undefined): number {
+  return ageYears ?? (k * lifetimeYears) / n;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -478,20 +494,42 @@ export function deviceCounts(inventory: Inventory, p: ParameterValues): Record<D
   };
 }
 
-/**
- * Eq. 3–8: yearly billed, produced and lost volumes of every variant.
- * @example waterVolumes(yearAxis(2026, 25), p, s, inventory)['smart-network'].lossesM3[1] // 149_375 with the defaults for L₀ = 250,000
- */
-export function waterVolumes(
-  axis: YearAxis,
-  p: ParameterValues,
-  s: ScenarioSeries,
-  inventory: Inventory,
-): Record<string, VariantVolumes> {
-  const base = baseVolumes(inventory);
-  const demand = series(s, 'waterDemandFactor', axis);
+/** The four volume series of a variant, in the order an arena lays them out. */
+const VOLUME_SERIES = ['billedM3', 'producedM3', 'lossesM3', 'customerLeaksM3'] as const;
+
+/** What the model needs from an inventory alone, computed once per inventory object (immutable after validation). */
+interface Prepared {
+  /** Eq. 1–2. */
+  base: BaseVolumes;
+  /** Customer meters [meters]. */
+  meters: number;
+}
+
+const preparedByInventory = new WeakMap<Inventory, Prepared>();
+
+function prepare(inventory: Inventory): Prepared {
+  let prepared = preparedByInventory.get(inventory);
+  if (prepared === undefined) {
+    prepared = { base: baseVolumes(inventory), meters: inventory.metersCount ?? inventory.subscribers };
+    preparedByInventory.set(inventory, prepared);
+  }
+  return prepared;
+}
+
+/** The per-call factors of Eq. 6–7: network losses of each variant, customer-side leak share and alert factor. */
+interface VolumeFactors {
+  /** L_v of each variant (Eq. 6), by variant id [m³/yr]. */
+  lossesM3: Readonly<Record<string, number>>;
+  /** k [fraction of billed]. */
+  customerLeakShare: number;
+  /** ψ [fraction]. */
+  alertFactor: number;
+}
+
+/** Eq. 4–7 on scalars: the factors `variantVolumes` spreads over the years. */
+function volumeFactors(p: ParameterValues, base: BaseVolumes): VolumeFactors {
   const b = param(p, 'backgroundLossShare');
-  const lossesByVariant: Record<string, number> = {
+  const lossesM3 = {
     'status-quo': base.lossesM3,
     'manual-leak-campaigns': remainingLossesM3({
       lossesM3: base.lossesM3,
@@ -506,118 +544,152 @@ export function waterVolumes(
       pressureFactor: favadLeakageFactor(param(p, 'pressureReductionFraction'), param(p, 'leakageExponentN1')),
     }),
   };
-  const k = param(p, 'customerLeakShareOfBilled');
-  checkFraction('waterVolumes', 'customerLeakShareOfBilled', k);
-  const psi = customerLeakFactor(param(p, 'customerLeakRunDaysWithAlert'), param(p, 'customerLeakRunDaysWithoutAlert'));
+  const customerLeakShare = param(p, 'customerLeakShareOfBilled');
+  checkFraction('waterVolumes', 'customerLeakShareOfBilled', customerLeakShare);
+  const alertFactor = customerLeakFactor(param(p, 'customerLeakRunDaysWithAlert'), param(p, 'customerLeakRunDaysWithoutAlert'));
+  return { lossesM3, customerLeakShare, alertFactor };
+}
+
+/**
+ * Eq. 3–8: yearly billed, produced and lost volumes of every variant.
+ * @example waterVolumes(yearAxis(2026, 25), p, s, inventory)['smart-network'].lossesM3[1] // 149_375 with the defaults for L₀ = 250,000
+ */
+export function waterVolumes(
+  axis: YearAxis,
+  p: ParameterValues,
+  s: ScenarioSeries,
+  inventory: Inventory,
+): Record<string, VariantVolumes> {
+  const base = prepare(inventory).base;
+  const demand = series(s, 'waterDemandFactor', axis);
+  const factors = volumeFactors(p, base);
   const out: Record<string, VariantVolumes> = {};
-  for (const v of VARIANTS) {
-    const n = axis.length;
-    const buffer = new ArrayBuffer(4 * n * Float64Array.BYTES_PER_ELEMENT); // the four series in one allocation
-    const vol: VariantVolumes = {
-      billedM3: new Float64Array(buffer, 0, n),
-      producedM3: new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n),
-      lossesM3: new Float64Array(buffer, 2 * n * Float64Array.BYTES_PER_ELEMENT, n),
-      customerLeaksM3: new Float64Array(buffer, 3 * n * Float64Array.BYTES_PER_ELEMENT, n),
-    };
-    const losses = lossesByVariant[v.id];
-    const alert = v.kind === 'digital' ? psi : 1;
-    for (let t = 1; t < n; t++) {
-      const billed = base.billedM3 * demand[t];
-      const customerLeaks = k * billed;
-      vol.customerLeaksM3[t] = customerLeaks * alert;
-      vol.billedM3[t] = billed - customerLeaks * (1 - alert);
-      vol.lossesM3[t] = losses;
-      vol.producedM3[t] = vol.billedM3[t] + losses;
-    }
-    out[v.id] = vol;
-  }
+  for (const v of VARIANTS) out[v.id] = variantVolumes(emptyVolumes(axis.length, undefined), v, base, demand, factors);
   return out;
+}
+
+/** Four zero series of `n` values (from the arena when there is one, else in one fresh buffer). */
+function emptyVolumes(n: number, arena: SeriesArena | undefined): VariantVolumes {
+  if (arena) return arena.take<VariantVolumes>(VOLUME_SERIES, n);
+  const buffer = new ArrayBuffer(4 * n * Float64Array.BYTES_PER_ELEMENT); // the four series in one allocation
+  return {
+    billedM3: new Float64Array(buffer, 0, n),
+    producedM3: new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n),
+    lossesM3: new Float64Array(buffer, 2 * n * Float64Array.BYTES_PER_ELEMENT, n),
+    customerLeaksM3: new Float64Array(buffer, 3 * n * Float64Array.BYTES_PER_ELEMENT, n),
+  };
+}
+
+/**
+ * Eq. 3, 7, 8 for one variant, written into `vol` from index 1: billed volume with the customer-side leaks (ψ only
+ * for the digital variant's alerts), constant network losses L_v (Eq. 6), produced = billed + losses.
+ */
+function variantVolumes(
+  vol: VariantVolumes,
+  variant: VariantDefinition,
+  base: BaseVolumes,
+  demand: Float64Array,
+  factors: VolumeFactors,
+): VariantVolumes {
+  const k = factors.customerLeakShare;
+  const alert = variant.kind === 'digital' ? factors.alertFactor : 1;
+  const losses = factors.lossesM3[variant.id];
+  for (let t = 1; t < vol.billedM3.length; t++) {
+    const billed = base.billedM3 * demand[t];
+    const customerLeaks = k * billed;
+    vol.customerLeaksM3[t] = customerLeaks * alert;
+    vol.billedM3[t] = billed - customerLeaks * (1 - alert);
+    vol.lossesM3[t] = losses;
+    vol.producedM3[t] = vol.billedM3[t] + losses;
+  }
+  return vol;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Flows
 // ---------------------------------------------------------------------------------------------------------------
 
-function simulate({
-  axis,
-  p,
-  s,
-  inventory,
-}: {
-  axis: YearAxis;
-  p: ParameterValues;
-  s: ScenarioSeries;
-  inventory: Inventory;
-}): Record<string, VariantFlows> {
+/** `into[t] += add[t]` for every year. */
+function addFleetSeries(into: Float64Array, add: Float64Array): void {
+  for (let t = 0; t < into.length; t++) into[t] += add[t];
+}
+
+function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Record<string, VariantFlows> {
   const n = axis.length;
-  const volumes = waterVolumes(axis, p, s, inventory);
+  const { base, meters } = prepare(inventory);
+  const demand = series(s, 'waterDemandFactor', axis);
+  const factors = volumeFactors(p, base);
   const grid = series(s, 'gridFactorKgCo2ePerKwh', axis);
   const price = series(s, 'electricityPriceEurPerKwh', axis);
   const scarcity = series(s, 'waterScarcityValueEurPerM3', axis);
   const energyPerM3 = inventory.energyKwhPerM3 ?? param(p, 'waterEnergyKwhPerM3');
   const productionCost = inventory.productionCostEurPerM3 ?? param(p, 'waterProductionCostEurPerM3');
-  const meters = inventory.metersCount ?? inventory.subscribers;
   const readingCost = param(p, 'meterReadingCostEurPerMeterPerYear');
-  const surveyCost =
-    inventory.networkLengthKm * param(p, 'leakSurveyShareOfNetworkPerYear') * param(p, 'leakSurveyCostEurPerKm');
-  checkFraction('water model', 'leakSurveyShareOfNetworkPerYear', param(p, 'leakSurveyShareOfNetworkPerYear'));
+  const surveyShare = param(p, 'leakSurveyShareOfNetworkPerYear');
+  const surveyCost = inventory.networkLengthKm * surveyShare * param(p, 'leakSurveyCostEurPerKm');
+  checkFraction('water model', 'leakSurveyShareOfNetworkPerYear', surveyShare);
 
-  // Eq. 12: mechanical meters in place, replaced at end of life (status quo and campaigns).
+  // Eq. 12: mechanical meters in place, replaced at end of life (status quo and campaigns), as the cohorts of
+  // `existingMeterCohorts`, computed one after the other in one scratch fleet.
   const manualLifetime = param(p, 'manualMeterLifetimeYears');
+  checkMeterCohorts(meters, manualLifetime);
+  const ageYears = inventory.existingMetersAgeYears;
+  const cohorts = meterCohortCount(manualLifetime, ageYears);
+  const cohortSpec: FleetSpec = {
+    count: meters / cohorts,
+    lifetimeYears: manualLifetime,
+    unitCostEur: param(p, 'manualMeterCostEur'),
+    unitEmbodiedKgCo2e: param(p, 'manualMeterEmbodiedKgCo2e'),
+    unitEndOfLifeKgCo2e: param(p, 'manualMeterEndOfLifeKgCo2e'),
+    firstPurchaseIndex: null,
+    ageYears: 0,
+  };
   // The cohorts are summed once, in their order, into one fleet: the non-digital variants add nothing else into
   // these series before it, so adding the sum gives the same numbers as adding each cohort in turn.
-  const manualMeters = emptyFleet(n);
-  const cohort = emptyFleet(n);
-  for (const c of existingMeterCohorts(meters, manualLifetime, inventory.existingMetersAgeYears)) {
-    equipmentFleetInto(
-      axis,
-      {
-        count: c.count,
-        lifetimeYears: manualLifetime,
-        unitCostEur: param(p, 'manualMeterCostEur'),
-        unitEmbodiedKgCo2e: param(p, 'manualMeterEmbodiedKgCo2e'),
-        unitEndOfLifeKgCo2e: param(p, 'manualMeterEndOfLifeKgCo2e'),
-        firstPurchaseIndex: null,
-        ageYears: c.ageYears,
-      },
-      cohort,
-    );
-    for (let t = 0; t < n; t++) {
-      manualMeters.capexEur[t] += cohort.capexEur[t];
-      manualMeters.residualValueEur[t] += cohort.residualValueEur[t];
-      manualMeters.embodiedKgCo2e[t] += cohort.embodiedKgCo2e[t];
-      manualMeters.endOfLifeKgCo2e[t] += cohort.endOfLifeKgCo2e[t];
-      manualMeters.amortisedKgCo2e[t] += cohort.amortisedKgCo2e[t];
-    }
+  const manualMeters = emptyFleet(n, arena);
+  const cohort = emptyFleet(n, arena);
+  for (let c = 0; c < cohorts; c++) {
+    cohortSpec.ageYears = meterCohortAgeYears(c, cohorts, manualLifetime, ageYears);
+    equipmentFleetInto(axis, cohortSpec, cohort);
+    addFleetSeries(manualMeters.capexEur, cohort.capexEur);
+    addFleetSeries(manualMeters.residualValueEur, cohort.residualValueEur);
+    addFleetSeries(manualMeters.embodiedKgCo2e, cohort.embodiedKgCo2e);
+    addFleetSeries(manualMeters.endOfLifeKgCo2e, cohort.endOfLifeKgCo2e);
+    addFleetSeries(manualMeters.amortisedKgCo2e, cohort.amortisedKgCo2e);
   }
 
   // Eq. 14: devices of the smart network.
   const counts = deviceCounts(inventory, p);
 
+  const vol = emptyVolumes(n, arena); // one variant's volumes at a time (Eq. 3–8)
   const out: Record<string, VariantFlows> = {};
   for (const v of VARIANTS) {
-    const flows = emptyFlows(axis);
-    const vol = volumes[v.id];
+    const flows = emptyFlows(axis, arena);
+    variantVolumes(vol, v, base, demand, factors);
     const digital = v.kind === 'digital';
     if (digital) {
       // Eq. 14: the smart network's devices through the shared catalogue helpers (models/digital): fleet,
       // power draw (energy, bill, carbon, all counted as digital), maintenance, connected devices and data.
       for (const d of DEVICES) {
         const count = counts[d];
-        if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count));
+        if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count, { arena }));
       }
     } else {
       addFleet(flows, manualMeters, false); // readable version: for (const fleet of cohortFleets) addFleet(flows, fleet, false)
     }
     const fixedOpex = digital ? 0 : meters * readingCost + (v.kind === 'alternative' ? surveyCost : 0);
     const external = flows.externalCostEur!; // zeros from emptyFlows, set below from index 1
+    const produced = vol.producedM3;
+    const losses = vol.lossesM3;
+    const customerLeaks = vol.customerLeaksM3;
+    const { energyKwh, energyCostEur, useKgCo2e, opexEur } = flows;
     for (let t = 1; t < n; t++) {
-      const energy = vol.producedM3[t] * energyPerM3; // Eq. 9 (the devices' own draw is already in the flows)
-      flows.energyKwh[t] += energy;
-      flows.energyCostEur[t] += energy * price[t];
-      flows.useKgCo2e[t] += energy * grid[t];
-      flows.opexEur[t] += fixedOpex + vol.producedM3[t] * productionCost; // Eq. 10, 12, 13
-      external[t] = (vol.lossesM3[t] + vol.customerLeaksM3[t]) * scarcity[t]; // Eq. 11
+      const energy = produced[t] * energyPerM3; // Eq. 9 (the devices' own draw is already in the flows)
+      energyKwh[t] += energy;
+      energyCostEur[t] += energy * price[t];
+      useKgCo2e[t] += energy * grid[t];
+      opexEur[t] += fixedOpex + produced[t] * productionCost; // Eq. 10, 12, 13
+      external[t] = (losses[t] + customerLeaks[t]) * scarcity[t]; // Eq. 11
     }
     out[v.id] = flows;
   }
