@@ -77,6 +77,7 @@
 import { z } from 'zod';
 import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
 import { argumentError, assertFinite } from '../../src/core/errors.js';
+import type { SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
@@ -84,6 +85,7 @@ import {
   addFleet,
   emptyFlows,
   type ModelDefinition,
+  type ModelInput,
   type ScenarioSeries,
   type VariantDefinition,
   type VariantFlows,
@@ -189,7 +191,47 @@ export function isLedType(type: string): boolean {
 export function nightlyLitHours(annualHours: number, hoursFactor: number): number {
   checkNonNegative('nightlyLitHours', 'annualHours', annualHours);
   checkNonNegative('nightlyLitHours', 'hoursFactor', hoursFactor);
+  return nightlyLitHoursCore(annualHours, hoursFactor);
+}
+
+// The `…Core` functions below are the equations themselves, without argument checks: the exported functions check
+// their arguments and call them; the yearly loop of `simulateLighting` checks its scalars once per call and calls
+// them directly (one implementation of each equation).
+
+/** Eq. 1, unchecked: (annualHours × hoursFactor) / 365 [h/night]. */
+function nightlyLitHoursCore(annualHours: number, hoursFactor: number): number {
   return (annualHours * hoursFactor) / DAYS_PER_YEAR;
+}
+
+/** Eq. 2, unchecked, from the lit hours per night (Eq. 1): 365 × max(0, night − switchOff) [h/yr]. */
+function litHoursCore(nightHours: number, switchOffHoursPerNight: number): number {
+  return DAYS_PER_YEAR * Math.max(0, nightHours - switchOffHoursPerNight);
+}
+
+/** Eq. 3, unchecked, from the lit hours per night (Eq. 1): 365 × max(0, min(dimming, night) − switchOff) [h/yr]. */
+function dimmedHoursCore(nightHours: number, dimmingHoursPerNight: number, switchOffHoursPerNight: number): number {
+  return DAYS_PER_YEAR * Math.max(0, Math.min(dimmingHoursPerNight, nightHours) - switchOffHoursPerNight);
+}
+
+/** Eq. 4, unchecked: min(1, dimmed / lit) × depth, 0 when nothing is lit [fraction]. */
+function dimmingSavingCore(dimmedHours: number, litHours: number, depth: number): number {
+  if (litHours === 0) return 0;
+  return Math.min(1, dimmedHours / litHours) * depth;
+}
+
+/** Eq. 6, unchecked: 1 − (1 − a) × (1 − b) [fraction]. */
+function combinedSavingCore(a: number, b: number): number {
+  return 1 - (1 - a) * (1 - b);
+}
+
+/** Eq. 7, unchecked: powerW × ledPowerFraction [W]. */
+function ledPowerCore(powerW: number, ledPowerFraction: number): number {
+  return powerW * ledPowerFraction;
+}
+
+/** Eq. 8, unchecked: count × P / 1000 × H × (1 − saving) [kWh/yr]. */
+function lightingEnergyCore(count: number, powerW: number, litHours: number, savingFraction: number): number {
+  return ((count * powerW) / 1000) * litHours * (1 - savingFraction);
 }
 
 /**
@@ -203,7 +245,7 @@ export function nightlyLitHours(annualHours: number, hoursFactor: number): numbe
  */
 export function litHoursPerYear(annualHours: number, hoursFactor: number, switchOffHoursPerNight: number): number {
   checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', switchOffHoursPerNight);
-  return DAYS_PER_YEAR * Math.max(0, nightlyLitHours(annualHours, hoursFactor) - switchOffHoursPerNight);
+  return litHoursCore(nightlyLitHours(annualHours, hoursFactor), switchOffHoursPerNight);
 }
 
 /**
@@ -225,8 +267,7 @@ export function dimmedHoursPerYear(
 ): number {
   checkNonNegative('dimmedHoursPerYear', 'dimmingHoursPerNight', dimmingHoursPerNight);
   checkNonNegative('dimmedHoursPerYear', 'switchOffHoursPerNight', switchOffHoursPerNight);
-  const night = nightlyLitHours(annualHours, hoursFactor);
-  return DAYS_PER_YEAR * Math.max(0, Math.min(dimmingHoursPerNight, night) - switchOffHoursPerNight);
+  return dimmedHoursCore(nightlyLitHours(annualHours, hoursFactor), dimmingHoursPerNight, switchOffHoursPerNight);
 }
 
 /**
@@ -242,11 +283,10 @@ export function dimmingSavingFraction(dimmedHours: number, litHours: number, dep
   checkNonNegative('dimmingSavingFraction', 'dimmedHours', dimmedHours);
   checkNonNegative('dimmingSavingFraction', 'litHours', litHours);
   checkFraction('dimmingSavingFraction', 'depth', depth);
-  if (litHours === 0) return 0;
-  if (dimmedHours > litHours * (1 + 1e-12)) {
+  if (litHours !== 0 && dimmedHours > litHours * (1 + 1e-12)) {
     throw argumentError('dimmingSavingFraction', 'dimmedHours', `at most litHours (${litHours})`, dimmedHours);
   }
-  return Math.min(1, dimmedHours / litHours) * depth;
+  return dimmingSavingCore(dimmedHours, litHours, depth);
 }
 
 /**
@@ -275,7 +315,7 @@ export function presenceSavingFraction(shareOfLuminaires: number, shareOfHoursAt
 export function combinedSavingFraction(a: number, b: number): number {
   checkFraction('combinedSavingFraction', 'a', a);
   checkFraction('combinedSavingFraction', 'b', b);
-  return 1 - (1 - a) * (1 - b);
+  return combinedSavingCore(a, b);
 }
 
 /**
@@ -288,7 +328,7 @@ export function combinedSavingFraction(a: number, b: number): number {
 export function ledPowerW(powerW: number, ledPowerFraction: number): number {
   checkNonNegative('ledPowerW', 'powerW', powerW);
   checkNonNegative('ledPowerW', 'ledPowerFraction', ledPowerFraction);
-  return powerW * ledPowerFraction;
+  return ledPowerCore(powerW, ledPowerFraction);
 }
 
 /**
@@ -305,7 +345,7 @@ export function lightingEnergyKwh(count: number, powerW: number, litHours: numbe
   checkNonNegative('lightingEnergyKwh', 'powerW', powerW);
   checkNonNegative('lightingEnergyKwh', 'litHours', litHours);
   checkFraction('lightingEnergyKwh', 'savingFraction', savingFraction);
-  return ((count * powerW) / 1000) * litHours * (1 - savingFraction);
+  return lightingEnergyCore(count, powerW, litHours, savingFraction);
 }
 
 /**
@@ -347,9 +387,25 @@ export function relampingFleet(
   lampCostEur: number,
   lampEmbodiedKgCo2e: number,
 ): FleetFlows {
+  const n = axis.length;
+  return relampingFleetInto(axis, count, lampLifetimeYears, lampCostEur, lampEmbodiedKgCo2e, emptyFleet(n), emptyFleet(n));
+}
+
+/**
+ * `relampingFleet` written into `total` (overwritten), with `cohort` as the scratch fleet of the cohorts after the
+ * first (overwritten by `equipmentFleetInto`): the simulation passes fleets from the arena. The first cohort is
+ * written straight into `total` (the same numbers as adding it to zeros). Returns `total`.
+ */
+function relampingFleetInto(
+  axis: YearAxis,
+  count: number,
+  lampLifetimeYears: number,
+  lampCostEur: number,
+  lampEmbodiedKgCo2e: number,
+  total: FleetFlows,
+  cohort: FleetFlows,
+): FleetFlows {
   const cohorts = Math.max(1, Math.round(lampLifetimeYears));
-  const total = emptyFleet(axis.length);
-  const cohort = emptyFleet(axis.length); // reused by every cohort (overwritten by equipmentFleetInto)
   for (let k = 0; k < cohorts; k++) {
     equipmentFleetInto(
       axis,
@@ -361,20 +417,24 @@ export function relampingFleet(
         firstPurchaseIndex: null,
         ageYears: (k * lampLifetimeYears) / cohorts,
       },
-      cohort,
+      k === 0 ? total : cohort,
     );
-    // Readable version: for (const key of Object.keys(total)) for (let t …) total[key][t] += cohort[key][t];
-    for (let t = 0; t < axis.length; t++) {
-      total.purchases[t] += cohort.purchases[t];
-      total.capexEur[t] += cohort.capexEur[t];
-      total.residualValueEur[t] += cohort.residualValueEur[t];
-      total.embodiedKgCo2e[t] += cohort.embodiedKgCo2e[t];
-      total.endOfLifeKgCo2e[t] += cohort.endOfLifeKgCo2e[t];
-      total.amortisedKgCo2e[t] += cohort.amortisedKgCo2e[t];
-      total.inService[t] += cohort.inService[t];
-    }
+    if (k === 0) continue;
+    // Readable version: for (const key of Object.keys(total)) total[key][t] += cohort[key][t];
+    addSeries(total.purchases, cohort.purchases);
+    addSeries(total.capexEur, cohort.capexEur);
+    addSeries(total.residualValueEur, cohort.residualValueEur);
+    addSeries(total.embodiedKgCo2e, cohort.embodiedKgCo2e);
+    addSeries(total.endOfLifeKgCo2e, cohort.endOfLifeKgCo2e);
+    addSeries(total.amortisedKgCo2e, cohort.amortisedKgCo2e);
+    addSeries(total.inService, cohort.inService);
   }
   return total;
+}
+
+/** to[t] += from[t] for every index (series of the same length). */
+function addSeries(to: Float64Array, from: Float64Array): void {
+  for (let t = 0; t < to.length; t++) to[t] += from[t];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -439,227 +499,6 @@ export const SCENARIO_SERIES = [
   'digitalEmbodiedFactor',
 ] as const;
 
-/** How the renovated (non-LED) luminaires are operated in a variant. */
-interface ControlProfile {
-  renovated: boolean;
-  switchOffHoursPerNight: number;
-  dimmingHoursPerNight: number;
-  dimmingDepth: number;
-  presenceSaving: number;
-  maintenanceSaving: number;
-}
-
-function controlProfile(variantId: string, p: ParameterValues, currentSwitchOff: number): ControlProfile {
-  const none = { dimmingHoursPerNight: 0, dimmingDepth: 0, presenceSaving: 0, maintenanceSaving: 0 };
-  const switchOff = Math.max(currentSwitchOff, p.switchOffHoursPerNight);
-  switch (variantId) {
-    case 'status-quo':
-      return { renovated: false, switchOffHoursPerNight: currentSwitchOff, ...none };
-    case 'led':
-      return { renovated: true, switchOffHoursPerNight: currentSwitchOff, ...none };
-    case 'led-clock-switch-off':
-      return { renovated: true, switchOffHoursPerNight: switchOff, ...none };
-    case 'led-telemanagement-node':
-      return {
-        renovated: true,
-        switchOffHoursPerNight: currentSwitchOff,
-        dimmingHoursPerNight: p.dimmingHoursPerNight,
-        dimmingDepth: p.dimmingDepthFraction,
-        presenceSaving: presenceSavingFraction(
-          p.presenceShareOfLuminaires,
-          p.presenceLowLevelShareOfHours,
-          p.presenceDepthFraction,
-        ),
-        maintenanceSaving: p.telemanagementMaintenanceSavingFraction,
-      };
-    case 'led-telemanagement-cabinet':
-      return {
-        renovated: true,
-        switchOffHoursPerNight: switchOff,
-        dimmingHoursPerNight: p.dimmingHoursPerNight,
-        dimmingDepth: p.dimmingDepthFraction,
-        presenceSaving: 0,
-        maintenanceSaving: 0,
-      };
-    default:
-      throw new Error(`lighting: unknown variant ${variantId}`);
-  }
-}
-
-/** Adds lighting energy with its cost and use-phase carbon (Eq. 10) at index `t`. */
-function addEnergy(flows: VariantFlows, s: ScenarioSeries, t: number, kwh: number): void {
-  flows.energyKwh[t] += kwh;
-  flows.energyCostEur[t] += kwh * s.electricityPriceEurPerKwh[t];
-  flows.useKgCo2e[t] += kwh * s.gridFactorKgCo2ePerKwh[t];
-}
-
-/** Lit hours (Eq. 2) and control saving (Eq. 3–6) of each year under a control profile; index 0 unused. */
-interface ProfileHours {
-  lit: Float64Array;
-  saving: Float64Array;
-}
-
-/** Eq. 1–6 for every year of the axis under one profile: the same for every group lit with that profile. */
-function profileHours(
-  axis: YearAxis,
-  s: ScenarioSeries,
-  annualHours: number,
-  profile: Pick<ControlProfile, 'switchOffHoursPerNight' | 'dimmingHoursPerNight' | 'dimmingDepth' | 'presenceSaving'>,
-): ProfileHours {
-  const n = axis.length;
-  const buffer = new ArrayBuffer(2 * n * Float64Array.BYTES_PER_ELEMENT);
-  const out = { lit: new Float64Array(buffer, 0, n), saving: new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n) };
-  for (let t = 1; t < n; t++) {
-    const f = s.lightingHoursFactor[t];
-    const lit = litHoursPerYear(annualHours, f, profile.switchOffHoursPerNight);
-    const dimmed = dimmedHoursPerYear(annualHours, f, profile.dimmingHoursPerNight, profile.switchOffHoursPerNight);
-    out.lit[t] = lit;
-    out.saving[t] = combinedSavingFraction(dimmingSavingFraction(dimmed, lit, profile.dimmingDepth), profile.presenceSaving);
-  }
-  return out;
-}
-
-/** Lighting energy of one group over the axis (Eq. 7–8, hours and savings from `profileHours`), from index 1. */
-function addGroupLighting(flows: VariantFlows, axis: YearAxis, s: ScenarioSeries, count: number, powerW: number, hours: ProfileHours): void {
-  for (let t = 1; t < axis.length; t++) addEnergy(flows, s, t, lightingEnergyKwh(count, powerW, hours.lit[t], hours.saving[t]));
-}
-
-/** Adds a yearly running cost from index 1. */
-function addRunningCost(flows: VariantFlows, eurPerYear: number): void {
-  for (let t = 1; t < flows.opexEur.length; t++) flows.opexEur[t] += eurPerYear;
-}
-
-/** Existing LED luminaires: the same flows in every variant (energy, LED maintenance, replacement at end of life). */
-function addExistingLed(
-  flows: VariantFlows,
-  axis: YearAxis,
-  p: ParameterValues,
-  s: ScenarioSeries,
-  group: LuminaireGroup,
-  annualHours: number,
-  currentSwitchOff: number,
-  fleetScratch: FleetFlows,
-): void {
-  addGroupLighting(
-    flows,
-    axis,
-    s,
-    group.count,
-    group.powerW,
-    profileHours(axis, s, annualHours, { switchOffHoursPerNight: currentSwitchOff, dimmingHoursPerNight: 0, dimmingDepth: 0, presenceSaving: 0 }),
-  );
-  addRunningCost(flows, group.count * p.ledMaintenanceEurPerLuminairePerYear);
-  const fleet = equipmentFleetInto(
-    axis,
-    {
-      count: group.count,
-      lifetimeYears: p.ledLuminaireLifetimeYears,
-      unitCostEur: p.ledLuminaireCostEur,
-      unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
-      unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
-      firstPurchaseIndex: null,
-      ageYears: group.ageYears ?? p.ledLuminaireLifetimeYears / 2,
-      costTrend: s.ledCostFactor,
-    },
-    fleetScratch,
-  );
-  addFleet(flows, fleet);
-}
-
-/** Flows of one variant. */
-function simulateVariant(
-  variantId: string,
-  axis: YearAxis,
-  p: ParameterValues,
-  s: ScenarioSeries,
-  inventory: Inventory,
-): VariantFlows {
-  const flows = emptyFlows(axis);
-  const fleetScratch = emptyFleet(axis.length); // one fleet at a time, added into flows before the next
-  const annualHours = inventory.annualHours ?? p.operatingHoursPerYear;
-  const currentSwitchOff = inventory.currentSwitchOffHoursPerNight ?? 0;
-  const profile = controlProfile(variantId, p, currentSwitchOff);
-  const oldGroups = inventory.luminaires.filter((g) => !isLedType(g.type));
-  const totalCount = inventory.luminaires.reduce((a, g) => a + g.count, 0);
-  const renovatedCount = oldGroups.reduce((a, g) => a + g.count, 0);
-  // Hours and savings of the variant's profile, shared by every non-LED group (none: nothing to compute).
-  const hours = oldGroups.length > 0 ? profileHours(axis, s, annualHours, profile) : null;
-
-  for (const group of inventory.luminaires) {
-    if (isLedType(group.type)) addExistingLed(flows, axis, p, s, group, annualHours, currentSwitchOff, fleetScratch);
-  }
-
-  if (!profile.renovated) {
-    // Status quo: discharge lamps kept, relamped, traditional maintenance (Eq. 8, 11).
-    for (const group of oldGroups) {
-      addGroupLighting(flows, axis, s, group.count, group.powerW, hours!);
-      addRunningCost(flows, group.count * p.traditionalMaintenanceEurPerLuminairePerYear);
-      const lamps = relampingFleet(
-        axis,
-        group.count,
-        group.lampLifetimeYears ?? p.lampLifetimeYears,
-        p.lampCostEur,
-        p.lampEmbodiedKgCo2e,
-      );
-      addFleet(flows, lamps);
-      // Relamping is maintenance (a section de fonctionnement expense), not an investment: no FCTVA on it.
-      for (let t = 0; t < axis.length; t++) flows.capexNotFctvaEligibleEur![t] += lamps.capexEur[t];
-    }
-    return flows;
-  }
-
-  // LED retrofit of every non-LED group at index 0 (Eq. 7, 8, 11), disposal of the old luminaires.
-  for (const group of oldGroups) {
-    addGroupLighting(flows, axis, s, group.count, ledPowerW(group.powerW, p.ledPowerFraction), hours!);
-    const fleet = equipmentFleetInto(
-      axis,
-      {
-        count: group.count,
-        lifetimeYears: p.ledLuminaireLifetimeYears,
-        unitCostEur: p.ledLuminaireCostEur,
-        unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
-        unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
-        firstPurchaseIndex: 0,
-        costTrend: s.ledCostFactor,
-      },
-      fleetScratch,
-    );
-    addFleet(flows, fleet);
-  }
-  addRunningCost(flows, renovatedCount * p.ledMaintenanceEurPerLuminairePerYear * (1 - profile.maintenanceSaving));
-  const disposalKgCo2e = renovatedCount * p.oldLuminaireEndOfLifeKgCo2e;
-  flows.endOfLifeKgCo2e[0] += disposalKgCo2e;
-  flows.amortisedEmbodiedKgCo2e[0] += disposalKgCo2e;
-
-  const cabinets = controlledCabinets(inventory.cabinets, renovatedCount, totalCount);
-
-  if (variantId === 'led-clock-switch-off' && cabinets > 0) {
-    addFleet(
-      flows,
-      equipmentFleetInto(
-        axis,
-        {
-          count: cabinets,
-          lifetimeYears: p.clockLifetimeYears,
-          unitCostEur: p.clockSwitchOffCostEurPerCabinet,
-          unitEmbodiedKgCo2e: p.clockEmbodiedKgCo2e,
-          firstPurchaseIndex: 0,
-        },
-        fleetScratch,
-      ),
-    );
-  }
-
-  // Digital layer (Eq. 9): catalogue devices through the shared helper of models/digital (purchase at index 0,
-  // replacement, digital carbon, 24 h power draw, maintenance, connectedDevices and dataMbPerYear).
-  if (variantId === 'led-telemanagement-node') {
-    addDeviceFleet(flows, s, deviceFleet(axis, p, s, 'luminaireNode', renovatedCount));
-  } else if (variantId === 'led-telemanagement-cabinet') {
-    addDeviceFleet(flows, s, deviceFleet(axis, p, s, 'cabinetController', cabinets));
-  }
-  return flows;
-}
-
 /**
  * Parameters the model reads from its own parameters.yaml. The device figures (`luminaireNode*`,
  * `cabinetController*`) come from the shared catalogue (models/digital/parameters.yaml) and are checked there.
@@ -689,34 +528,371 @@ export const PARAMETER_NAMES = [
   'telemanagementMaintenanceSavingFraction',
 ] as const;
 
+/** Throws, naming them, when parameters or scenario series the model reads are missing (no allocation otherwise). */
+function checkInputs(axis: YearAxis, p: ParameterValues, s: ScenarioSeries): void {
+  for (let i = 0; i < PARAMETER_NAMES.length; i++) {
+    if (typeof p[PARAMETER_NAMES[i]] !== 'number') {
+      const missing = PARAMETER_NAMES.filter((name) => typeof p[name] !== 'number');
+      throw new Error(`lighting: missing parameter(s) ${missing.join(', ')}`);
+    }
+  }
+  for (let i = 0; i < SCENARIO_SERIES.length; i++) {
+    if (!isOnAxis(s[SCENARIO_SERIES[i]], axis)) {
+      const missing = SCENARIO_SERIES.filter((name) => !isOnAxis(s[name], axis));
+      throw new Error(`lighting: scenario series missing or not on the axis: ${missing.join(', ')}`);
+    }
+  }
+}
+
+/** True for a scenario series given as a `Float64Array` of the axis length. */
+function isOnAxis(series: Float64Array | undefined, axis: YearAxis): boolean {
+  return series instanceof Float64Array && series.length === axis.length;
+}
+
+/** Groups of luminaires with their counts and powers side by side, for the yearly loops. */
+interface GroupSet {
+  /** The groups, in inventory order. */
+  groups: readonly LuminaireGroup[];
+  /** `groups[g].count` [luminaires]. */
+  count: Float64Array;
+  /** `groups[g].powerW` [W]. */
+  powerW: Float64Array;
+}
+
+/** What the simulation needs from an inventory, derived once per inventory object (immutable once validated). */
+interface PreparedInventory {
+  /** Groups of type `led`: kept as they are in every variant. */
+  led: GroupSet;
+  /** The other groups: relamped in the status quo, renovated to LED in the other variants. */
+  old: GroupSet;
+  /** All luminaires [luminaires]. */
+  totalCount: number;
+  /** Non-LED luminaires [luminaires]. */
+  renovatedCount: number;
+}
+
+const preparedInventories = new WeakMap<Inventory, PreparedInventory>();
+
+/** The groups with their counts and powers copied into typed arrays. */
+function groupSet(groups: LuminaireGroup[]): GroupSet {
+  return { groups, count: Float64Array.from(groups, (g) => g.count), powerW: Float64Array.from(groups, (g) => g.powerW) };
+}
+
+/** The inventory's groups split by technology, with their counts (Eq. 8 arguments checked here, once). */
+function prepareInventory(inventory: Inventory): PreparedInventory {
+  let prepared = preparedInventories.get(inventory);
+  if (prepared === undefined) {
+    for (const group of inventory.luminaires) {
+      checkNonNegative('lightingEnergyKwh', 'count', group.count);
+      checkNonNegative('lightingEnergyKwh', 'powerW', group.powerW);
+    }
+    const oldGroups = inventory.luminaires.filter((g) => !isLedType(g.type));
+    prepared = {
+      led: groupSet(inventory.luminaires.filter((g) => isLedType(g.type))),
+      old: groupSet(oldGroups),
+      totalCount: inventory.luminaires.reduce((a, g) => a + g.count, 0),
+      renovatedCount: oldGroups.reduce((a, g) => a + g.count, 0),
+    };
+    preparedInventories.set(inventory, prepared);
+  }
+  return prepared;
+}
+
+/** Lit hours (Eq. 2) and control saving (Eq. 3–6) of each year under one lighting profile; index 0 unused. */
+interface ProfileHours {
+  lit: Float64Array;
+  saving: Float64Array;
+}
+
+/** The two series of a `ProfileHours`, in the order an arena lays them out. */
+const PROFILE_SERIES = ['lit', 'saving'] as const;
+
+/** A `ProfileHours` of `length` zeros, taken from the arena when there is one. */
+function emptyProfileHours(length: number, arena: SeriesArena | undefined): ProfileHours {
+  if (arena) return arena.take<ProfileHours>(PROFILE_SERIES, length);
+  const buffer = new ArrayBuffer(2 * length * Float64Array.BYTES_PER_ELEMENT);
+  return {
+    lit: new Float64Array(buffer, 0, length),
+    saving: new Float64Array(buffer, length * Float64Array.BYTES_PER_ELEMENT, length),
+  };
+}
+
 /**
- * Yearly flows of every lighting variant (see the file header for the equations).
+ * Eq. 1–6 for every year of the axis under one lighting profile, written into `out`: the same for every group lit
+ * with that profile. The scalars are checked once per call by `simulateLighting`; the scenario's hours factor is
+ * checked here, year by year.
+ */
+function profileHoursInto(
+  out: ProfileHours,
+  s: ScenarioSeries,
+  annualHours: number,
+  switchOffHoursPerNight: number,
+  dimmingHoursPerNight: number,
+  dimmingDepth: number,
+  presenceSaving: number,
+): ProfileHours {
+  const hoursFactor = s.lightingHoursFactor;
+  for (let t = 1; t < out.lit.length; t++) {
+    checkNonNegative('nightlyLitHours', 'hoursFactor', hoursFactor[t]);
+    const night = nightlyLitHoursCore(annualHours, hoursFactor[t]);
+    const lit = litHoursCore(night, switchOffHoursPerNight);
+    const dimmed = dimmedHoursCore(night, dimmingHoursPerNight, switchOffHoursPerNight);
+    out.lit[t] = lit;
+    out.saving[t] = combinedSavingCore(dimmingSavingCore(dimmed, lit, dimmingDepth), presenceSaving);
+  }
+  return out;
+}
+
+/**
+ * Lighting energy of a set of groups (Eq. 7–8, hours and savings from `profileHoursInto`), with its cost and
+ * use-phase carbon (Eq. 10), from index 1. Each luminaire draws powerW × `powerFraction`: `ledPowerFraction` for
+ * the LED luminaires that replace discharge lamps (Eq. 7), 1 for luminaires kept as they are.
+ */
+function addLighting(flows: VariantFlows, s: ScenarioSeries, set: GroupSet, powerFraction: number, hours: ProfileHours): void {
+  const { energyKwh, energyCostEur, useKgCo2e } = flows;
+  const { lit, saving } = hours;
+  const price = s.electricityPriceEurPerKwh;
+  const grid = s.gridFactorKgCo2ePerKwh;
+  for (let g = 0; g < set.count.length; g++) {
+    const count = set.count[g];
+    const powerW = ledPowerCore(set.powerW[g], powerFraction);
+    for (let t = 1; t < energyKwh.length; t++) {
+      const kwh = lightingEnergyCore(count, powerW, lit[t], saving[t]);
+      energyKwh[t] += kwh;
+      energyCostEur[t] += kwh * price[t];
+      useKgCo2e[t] += kwh * grid[t];
+    }
+  }
+}
+
+/** Adds a yearly running cost from index 1. */
+function addRunningCost(flows: VariantFlows, eurPerYear: number): void {
+  for (let t = 1; t < flows.opexEur.length; t++) flows.opexEur[t] += eurPerYear;
+}
+
+/**
+ * The series written by the parts of the flows that several variants share (existing LED luminaires, LED retrofit
+ * fleets and disposal): lighting energy with its cost and carbon, maintenance, equipment fleets (`addFleet`).
+ * A shared part that writes another series must add it here.
+ */
+const SHARED_SERIES = [
+  'energyKwh',
+  'energyCostEur',
+  'useKgCo2e',
+  'opexEur',
+  'capexEur',
+  'residualValueEur',
+  'embodiedKgCo2e',
+  'endOfLifeKgCo2e',
+  'amortisedEmbodiedKgCo2e',
+] as const;
+
+/** Copies the `SHARED_SERIES` of `from` into `to` (flows of the same axis). */
+function copySharedSeries(from: VariantFlows, to: VariantFlows): void {
+  for (let k = 0; k < SHARED_SERIES.length; k++) to[SHARED_SERIES[k]].set(from[SHARED_SERIES[k]]);
+}
+
+/**
+ * Existing LED luminaires: the same flows in every variant (all-night energy, LED maintenance, replacement at end of
+ * life).
+ */
+function addExistingLed(
+  flows: VariantFlows,
+  axis: YearAxis,
+  p: ParameterValues,
+  s: ScenarioSeries,
+  led: GroupSet,
+  allNight: ProfileHours,
+  fleetScratch: FleetFlows,
+): void {
+  addLighting(flows, s, led, 1, allNight);
+  for (const group of led.groups) {
+    addRunningCost(flows, group.count * p.ledMaintenanceEurPerLuminairePerYear);
+    const fleet = equipmentFleetInto(
+      axis,
+      {
+        count: group.count,
+        lifetimeYears: p.ledLuminaireLifetimeYears,
+        unitCostEur: p.ledLuminaireCostEur,
+        unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
+        unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
+        firstPurchaseIndex: null,
+        ageYears: group.ageYears ?? p.ledLuminaireLifetimeYears / 2,
+        costTrend: s.ledCostFactor,
+      },
+      fleetScratch,
+    );
+    addFleet(flows, fleet);
+  }
+}
+
+/** Adds the yearly maintenance of the renovated LED luminaires (Eq. 11), reduced by `maintenanceSaving` [fraction]. */
+function addRetrofitMaintenance(flows: VariantFlows, p: ParameterValues, renovatedCount: number, maintenanceSaving: number): void {
+  addRunningCost(flows, renovatedCount * p.ledMaintenanceEurPerLuminairePerYear * (1 - maintenanceSaving));
+}
+
+/**
+ * Yearly flows of every lighting variant (see the file header for the equations and the variant rules).
+ *
+ * How the variants differ: lighting profile of the renovated (non-LED) luminaires (Eq. 1–6) —
+ * - `status-quo` and `led`: all-night lighting less the switch-off already practised, no dimming;
+ * - `led-clock-switch-off`: switch-off of max(current, switchOffHoursPerNight), no dimming;
+ * - `led-telemanagement-node`: current switch-off, dimming (dimmingHoursPerNight × dimmingDepthFraction) and
+ *   presence detection (Eq. 5), maintenance reduced by telemanagementMaintenanceSavingFraction, one node per luminaire;
+ * - `led-telemanagement-cabinet`: switch-off as the clock, then uniform dimming, one controller per cabinet (Eq. 12).
+ *
+ * Flows shared by several variants are computed once and copied: copying a partial sum gives the same numbers as
+ * repeating its additions, and every series receives its terms in the same order as a variant-by-variant
+ * computation. With `input.arena`, every series comes from the arena (valid until the next call).
  * @example
  * // 100 × 150 W sodium lamps, 4,000 h/yr, constant scenario: status quo energy 60,000 kWh in year 1, LED 24,000
  * simulateLighting({ axis, p, s, inventory })['led'].energyKwh[1] // 24000 with ledPowerFraction = 0.4
  */
-export function simulateLighting(input: {
-  axis: YearAxis;
-  p: ParameterValues;
-  s: ScenarioSeries;
-  inventory: Inventory;
-}): Record<string, VariantFlows> {
-  const { axis, p, s, inventory } = input;
-  const missing = PARAMETER_NAMES.filter((name) => typeof p[name] !== 'number');
-  if (missing.length > 0) throw new Error(`lighting: missing parameter(s) ${missing.join(', ')}`);
-  const missingSeries = SCENARIO_SERIES.filter((name) => !(s[name] instanceof Float64Array) || s[name].length !== axis.length);
-  if (missingSeries.length > 0) {
-    throw new Error(`lighting: scenario series missing or not on the axis: ${missingSeries.join(', ')}`);
+export function simulateLighting(input: ModelInput<Inventory>): Record<string, VariantFlows> {
+  const { axis, p, s, inventory, arena } = input;
+  checkInputs(axis, p, s);
+  const n = axis.length;
+  const { led: ledGroups, old: oldGroups, totalCount, renovatedCount } = prepareInventory(inventory);
+  const annualHours = inventory.annualHours ?? p.operatingHoursPerYear;
+  const currentSwitchOff = inventory.currentSwitchOffHoursPerNight ?? 0;
+  const switchOff = Math.max(currentSwitchOff, p.switchOffHoursPerNight);
+
+  // Scalars of the yearly loops, checked once per call (the exported equations check the same arguments).
+  checkNonNegative('nightlyLitHours', 'annualHours', annualHours);
+  checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', currentSwitchOff);
+  checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', switchOff);
+  checkNonNegative('dimmedHoursPerYear', 'dimmingHoursPerNight', p.dimmingHoursPerNight);
+  checkFraction('dimmingSavingFraction', 'depth', p.dimmingDepthFraction);
+  checkNonNegative('ledPowerW', 'ledPowerFraction', p.ledPowerFraction);
+  const presenceSaving = presenceSavingFraction(p.presenceShareOfLuminaires, p.presenceLowLevelShareOfHours, p.presenceDepthFraction);
+  const cabinets = controlledCabinets(inventory.cabinets, renovatedCount, totalCount);
+
+  // Records taken in a fixed order (arena contract).
+  const statusQuo = emptyFlows(axis, arena);
+  const led = emptyFlows(axis, arena);
+  const clock = emptyFlows(axis, arena);
+  const node = emptyFlows(axis, arena);
+  const cabinet = emptyFlows(axis, arena);
+  const fleetScratch = emptyFleet(n, arena); // one fleet at a time, added into flows before the next
+  const lamps = emptyFleet(n, arena);
+  const lampCohort = emptyFleet(n, arena);
+  // Eq. 1–6 under the four lighting profiles.
+  const allNight = profileHoursInto(emptyProfileHours(n, arena), s, annualHours, currentSwitchOff, 0, 0, 0);
+  const switchedOff = profileHoursInto(emptyProfileHours(n, arena), s, annualHours, switchOff, 0, 0, 0);
+  const nodeHours = profileHoursInto(
+    emptyProfileHours(n, arena),
+    s,
+    annualHours,
+    currentSwitchOff,
+    p.dimmingHoursPerNight,
+    p.dimmingDepthFraction,
+    presenceSaving,
+  );
+  const cabinetHours = profileHoursInto(
+    emptyProfileHours(n, arena),
+    s,
+    annualHours,
+    switchOff,
+    p.dimmingHoursPerNight,
+    p.dimmingDepthFraction,
+    0,
+  );
+
+  // Existing LED luminaires, the same in every variant: computed in the status quo, copied into `led`.
+  addExistingLed(statusQuo, axis, p, s, ledGroups, allNight, fleetScratch);
+  copySharedSeries(statusQuo, led);
+
+  // Status quo: discharge lamps kept, relamped, traditional maintenance (Eq. 8, 11).
+  addLighting(statusQuo, s, oldGroups, 1, allNight);
+  for (const group of oldGroups.groups) {
+    addRunningCost(statusQuo, group.count * p.traditionalMaintenanceEurPerLuminairePerYear);
+    const lampLifetimeYears = group.lampLifetimeYears ?? p.lampLifetimeYears;
+    relampingFleetInto(axis, group.count, lampLifetimeYears, p.lampCostEur, p.lampEmbodiedKgCo2e, lamps, lampCohort);
+    addFleet(statusQuo, lamps);
+    // Relamping is maintenance (a section de fonctionnement expense), not an investment: no FCTVA on it.
+    for (let t = 0; t < n; t++) statusQuo.capexNotFctvaEligibleEur![t] += lamps.capexEur[t];
   }
-  const out: Record<string, VariantFlows> = {};
-  for (const variant of VARIANTS) {
-    const flows = simulateVariant(variant.id, axis, p, s, inventory);
-    for (const [name, series] of Object.entries(flows)) {
-      if (series instanceof Float64Array) assertFinite(`lighting/${variant.id}`, name, series);
+
+  // LED retrofit of every non-LED group at index 0, disposal of the old luminaires: the same in the four renovated
+  // variants, computed in `led`, then copied into the three others.
+  for (const group of oldGroups.groups) {
+    const fleet = equipmentFleetInto(
+      axis,
+      {
+        count: group.count,
+        lifetimeYears: p.ledLuminaireLifetimeYears,
+        unitCostEur: p.ledLuminaireCostEur,
+        unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
+        unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
+        firstPurchaseIndex: 0,
+        costTrend: s.ledCostFactor,
+      },
+      fleetScratch,
+    );
+    addFleet(led, fleet);
+  }
+  const disposalKgCo2e = renovatedCount * p.oldLuminaireEndOfLifeKgCo2e;
+  led.endOfLifeKgCo2e[0] += disposalKgCo2e;
+  led.amortisedEmbodiedKgCo2e[0] += disposalKgCo2e;
+  copySharedSeries(led, clock);
+  copySharedSeries(led, node);
+  copySharedSeries(led, cabinet);
+
+  // LED: all-night lighting.
+  addLighting(led, s, oldGroups, p.ledPowerFraction, allNight);
+  addRetrofitMaintenance(led, p, renovatedCount, 0);
+
+  // LED + clock switch-off: an astronomical clock in each controlled cabinet.
+  addLighting(clock, s, oldGroups, p.ledPowerFraction, switchedOff);
+  addRetrofitMaintenance(clock, p, renovatedCount, 0);
+  if (cabinets > 0) {
+    addFleet(
+      clock,
+      equipmentFleetInto(
+        axis,
+        {
+          count: cabinets,
+          lifetimeYears: p.clockLifetimeYears,
+          unitCostEur: p.clockSwitchOffCostEurPerCabinet,
+          unitEmbodiedKgCo2e: p.clockEmbodiedKgCo2e,
+          firstPurchaseIndex: 0,
+        },
+        fleetScratch,
+      ),
+    );
+  }
+
+  // Digital layer (Eq. 9): catalogue devices through the shared helper of models/digital (purchase at index 0,
+  // replacement, digital carbon, 24 h power draw, maintenance, connectedDevices and dataMbPerYear).
+  addLighting(node, s, oldGroups, p.ledPowerFraction, nodeHours);
+  addRetrofitMaintenance(node, p, renovatedCount, p.telemanagementMaintenanceSavingFraction);
+  addDeviceFleet(node, s, deviceFleet(axis, p, s, 'luminaireNode', renovatedCount, { arena }));
+
+  addLighting(cabinet, s, oldGroups, p.ledPowerFraction, cabinetHours);
+  addRetrofitMaintenance(cabinet, p, renovatedCount, 0);
+  addDeviceFleet(cabinet, s, deviceFleet(axis, p, s, 'cabinetController', cabinets, { arena }));
+
+  const out: Record<string, VariantFlows> = {
+    'status-quo': statusQuo,
+    led,
+    'led-clock-switch-off': clock,
+    'led-telemanagement-node': node,
+    'led-telemanagement-cabinet': cabinet,
+  };
+  for (const id in out) {
+    const flows = out[id] as unknown as Record<string, unknown>;
+    for (const name in flows) {
+      const series = flows[name];
+      if (series instanceof Float64Array && !allFinite(series)) assertFinite(`lighting/${id}`, name, series);
     }
-    out[variant.id] = flows;
   }
   return out;
+}
+
+/** True when every value is finite (x − x is 0 for a finite x, NaN otherwise); `assertFinite` names the culprit. */
+function allFinite(values: Float64Array): boolean {
+  for (let t = 0; t < values.length; t++) if (values[t] - values[t] !== 0) return false;
+  return true;
 }
 
 export const model: ModelDefinition<Inventory> = {
