@@ -74,8 +74,9 @@
  */
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
-import { argumentError, assertFinite } from '../../src/core/errors.js';
-import { emptyFleet, equipmentFleetInto } from '../../src/core/equipment.js';
+import { argumentError } from '../../src/core/errors.js';
+import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
+import type { SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import {
@@ -293,9 +294,13 @@ export function setpointFactor(use: EnergyUse, heatingSetpointC: number, sensiti
  * @example bacFactor(p, 'thermal', 'office', 'D') // 1.51 with the defaults (EN 15232 offices row)
  */
 export function bacFactor(p: ParameterValues, kind: 'thermal' | 'electric', activity: Activity, bacsClass: BacsClass): number {
-  if (bacsClass === 'C') return 1;
   // The name is `bac${Thermal|Electric}Factor${ACTIVITY_KEY[activity]}${bacsClass}`, from a table built once.
-  return positive(p, BAC_FACTOR_NAME[kind][activity][bacsClass]);
+  return bacFactorNamed(p, bacsClass === 'C' ? null : BAC_FACTOR_NAME[kind][activity][bacsClass]);
+}
+
+/** Eq. 3 from the factor's parameter name; `null` stands for class C, the reference (1). */
+function bacFactorNamed(p: ParameterValues, name: string | null): number {
+  return name === null ? 1 : positive(p, name);
 }
 
 /** Parameter names of the BAC factors by kind, activity and class (no string built per call). */
@@ -320,7 +325,12 @@ function bacFactorNames(kind: 'Thermal' | 'Electric'): Record<Activity, Record<B
  */
 export function targetBacFactor(p: ParameterValues, kind: 'thermal' | 'electric', activity: Activity): number {
   const a = fraction(p, 'gtbTargetClassAShare');
-  return (1 - a) * bacFactor(p, kind, activity, 'B') + a * bacFactor(p, kind, activity, 'A');
+  return blendedBacFactor(a, bacFactor(p, kind, activity, 'B'), bacFactor(p, kind, activity, 'A'));
+}
+
+/** Eq. 3 (target), unchecked: (1 − a) × f_B + a × f_A. */
+function blendedBacFactor(classAShare: number, factorB: number, factorA: number): number {
+  return (1 - classAShare) * factorB + classAShare * factorA;
 }
 
 /**
@@ -335,6 +345,11 @@ export function bacSavingFraction(targetFactor: number, currentFactor: number): 
   if (!(targetFactor >= 0) || !(currentFactor > 0)) {
     throw argumentError('bacSavingFraction', 'factors', 'target ≥ 0 and current > 0', `${targetFactor}, ${currentFactor}`);
   }
+  return bacSaving(targetFactor, currentFactor);
+}
+
+/** Eq. 4, unchecked (factors from `bacFactor`, which are > 0). */
+function bacSaving(targetFactor: number, currentFactor: number): number {
   return Math.max(0, 1 - targetFactor / currentFactor);
 }
 
@@ -349,9 +364,14 @@ export function combineSavings(fractions: readonly number[]): number {
   let remaining = 1;
   for (const f of fractions) {
     if (!(f >= 0 && f <= 1)) throw argumentError('combineSavings', 'each fraction', 'a number from 0 to 1', f);
-    remaining *= 1 - f;
+    remaining = remainingShare(remaining, f);
   }
   return 1 - remaining;
+}
+
+/** Eq. 5, one step: share of the energy left after a measure saving `fraction` of what `remaining` was left. */
+function remainingShare(remaining: number, fraction: number): number {
+  return remaining * (1 - fraction);
 }
 
 /** Current BAC class of a building (inventory value or `DEFAULT_BACS_CLASS`). */
@@ -368,12 +388,21 @@ export function gtbSavingsByUse(building: Pick<Building, 'activity' | 'bacsClass
   const cls = currentBacsClass(building);
   const out = {} as Record<EnergyUse, number>;
   const otherShare = fraction(p, 'gtbOtherUseAffectedShare');
-  for (const use of ENERGY_USES) {
-    const kind = BAC_FACTOR_KIND[use];
-    const saving = bacSavingFraction(targetBacFactor(p, kind, building.activity), bacFactor(p, kind, building.activity, cls));
-    out[use] = use === 'other' ? saving * otherShare : saving;
-  }
+  const saving = (kind: 'thermal' | 'electric'): number =>
+    bacSavingFraction(targetBacFactor(p, kind, building.activity), bacFactor(p, kind, building.activity, cls));
+  const thermal = saving('thermal');
+  const electric = saving('electric');
+  for (const use of ENERGY_USES) out[use] = gtbUseSaving(use, thermal, electric, otherShare);
   return out;
+}
+
+/**
+ * Eq. 4 for one use, from the building's thermal and electric savings: thermal factors act on heating, hot water
+ * and cooling, electric ones on lighting and on the `otherShare` (auxiliary) part of 'other'.
+ */
+function gtbUseSaving(use: EnergyUse, thermalSaving: number, electricSaving: number, otherShare: number): number {
+  if (BAC_FACTOR_KIND[use] === 'thermal') return thermalSaving;
+  return use === 'other' ? electricSaving * otherShare : electricSaving;
 }
 
 /**
@@ -381,28 +410,36 @@ export function gtbSavingsByUse(building: Pick<Building, 'activity' | 'bacsClass
  * @example savingsByUse('insulation', building, p).heating // 0.40 with the defaults
  */
 export function savingsByUse(variant: VariantId, building: Pick<Building, 'activity' | 'bacsClass'>, p: ParameterValues): Record<EnergyUse, number> {
-  const none: Record<EnergyUse, number> = { heating: 0, hotWater: 0, cooling: 0, lighting: 0, other: 0 };
+  if (!VARIANT_IDS.includes(variant)) {
+    throw argumentError('savingsByUse', 'variant', `one of ${VARIANT_IDS.join(', ')}`, variant);
+  }
+  const metering = variant === 'metering-thermostats';
+  const gtb = usesGtb(variant) ? gtbSavingsByUse(building, p) : undefined;
+  const insulation = usesInsulation(variant) ? fraction(p, 'insulationHeatingSavingFraction') : 0;
+  const meter = metering ? fraction(p, 'subMeteringSavingFraction') : 0;
+  const thermostat = metering ? fraction(p, 'thermostatHeatingSavingFraction') : 0;
+  const out = {} as Record<EnergyUse, number>;
+  for (const use of ENERGY_USES) out[use] = variantUseSaving(variant, use, insulation, gtb?.[use] ?? 0, meter, thermostat);
+  return out;
+}
+
+/**
+ * Eq. 6 for one use, unchecked, from the savings of each measure on that use: `insulation` on heating, `gtb`
+ * (Eq. 4), sub-metering `meter` on every use and `thermostat` on heating, combined by Eq. 5.
+ */
+function variantUseSaving(variant: VariantId, use: EnergyUse, insulation: number, gtb: number, meter: number, thermostat: number): number {
+  const heating = use === 'heating';
   switch (variant) {
     case 'status-quo':
-      return none;
+      return 0;
     case 'insulation':
-      return { ...none, heating: fraction(p, 'insulationHeatingSavingFraction') };
+      return heating ? insulation : 0;
     case 'gtb':
-      return gtbSavingsByUse(building, p);
-    case 'metering-thermostats': {
-      const meter = fraction(p, 'subMeteringSavingFraction');
-      const thermostat = fraction(p, 'thermostatHeatingSavingFraction');
-      const out = {} as Record<EnergyUse, number>;
-      for (const use of ENERGY_USES) out[use] = combineSavings(use === 'heating' ? [thermostat, meter] : [meter]);
-      return out;
-    }
-    case 'insulation-gtb': {
-      const gtb = gtbSavingsByUse(building, p);
-      const ins = fraction(p, 'insulationHeatingSavingFraction');
-      const out = {} as Record<EnergyUse, number>;
-      for (const use of ENERGY_USES) out[use] = combineSavings(use === 'heating' ? [ins, gtb[use]] : [gtb[use]]);
-      return out;
-    }
+      return gtb;
+    case 'metering-thermostats':
+      return 1 - (heating ? remainingShare(remainingShare(1, thermostat), meter) : remainingShare(1, meter));
+    case 'insulation-gtb':
+      return 1 - (heating ? remainingShare(remainingShare(1, insulation), gtb) : remainingShare(1, gtb));
     default: {
       const unknown: never = variant;
       throw argumentError('savingsByUse', 'variant', `one of ${VARIANT_IDS.join(', ')}`, unknown);
@@ -432,7 +469,17 @@ export function useEnergyKwh(currentKwhPerYear: number, climate: number, setpoin
 export function gtbUpgradeShares(building: Pick<Building, 'bacsClass'>, p: ParameterValues): { classB: number; classA: number } {
   const a = fraction(p, 'gtbTargetClassAShare');
   const rank = BACS_CLASSES.indexOf(currentBacsClass(building));
-  return { classB: rank > 1 ? 1 - a : 0, classA: rank > 0 ? a : 0 };
+  return { classB: classBShare(rank, a), classA: classAShare(rank, a) };
+}
+
+/** Eq. 9/10, unchecked: share brought to class B of a building whose class has `rank` in BACS_CLASSES (A = 0). */
+function classBShare(rank: number, classAShareOfTarget: number): number {
+  return rank > 1 ? 1 - classAShareOfTarget : 0;
+}
+
+/** Eq. 9/10, unchecked: share brought to class A of a building whose class has `rank` in BACS_CLASSES (A = 0). */
+function classAShare(rank: number, classAShareOfTarget: number): number {
+  return rank > 0 ? classAShareOfTarget : 0;
 }
 
 const usesGtb = (v: VariantId): boolean => v === 'gtb' || v === 'insulation-gtb';
@@ -452,13 +499,23 @@ export function deviceCounts(
   const out: Record<Device, number> = { gtbController: 0, subMeter: 0, smartThermostat: 0 };
   if (usesGtb(variant)) {
     const { classB, classA } = gtbUpgradeShares(building, p);
-    out.gtbController = (classB + classA) * Math.max(1, building.floorAreaM2 / positive(p, 'gtbControllerFloorAreaM2PerUnit'));
+    out.gtbController = gtbControllerCount(classB + classA, building.floorAreaM2, positive(p, 'gtbControllerFloorAreaM2PerUnit'));
   }
   if (variant === 'metering-thermostats') {
     out.subMeter = param(p, 'subMetersPerBuilding');
-    out.smartThermostat = Math.max(1, building.floorAreaM2 / positive(p, 'smartThermostatFloorAreaM2PerUnit'));
+    out.smartThermostat = smartThermostatCount(building.floorAreaM2, positive(p, 'smartThermostatFloorAreaM2PerUnit'));
   }
   return out;
+}
+
+/** Eq. 9, unchecked: GTB controllers of one building, upgraded share × max(1, floor area / area per controller). */
+function gtbControllerCount(upgradedShare: number, floorAreaM2: number, floorAreaM2PerController: number): number {
+  return upgradedShare * Math.max(1, floorAreaM2 / floorAreaM2PerController);
+}
+
+/** Eq. 9, unchecked: smart thermostats of one building, max(1, floor area / area per thermostat). */
+function smartThermostatCount(floorAreaM2: number, floorAreaM2PerThermostat: number): number {
+  return Math.max(1, floorAreaM2 / floorAreaM2PerThermostat);
 }
 
 /**
@@ -576,102 +633,236 @@ function series(s: ScenarioSeries, name: string, n: number): Float64Array {
   return v;
 }
 
-interface Context {
-  axis: YearAxis;
-  p: ParameterValues;
-  hdd: Float64Array;
-  cdd: Float64Array;
-  setpointC: Float64Array;
-  setpointSensitivity: number;
-  /** The scenario trajectories, for the catalogue device helpers. */
-  s: ScenarioSeries;
-  price: Record<Carrier, Float64Array>;
-  factor: Record<Carrier, Float64Array>;
-  /** yearMultiplier(ctx, use, t) for every use and year, computed once per simulation (index 0 unused). */
-  multiplier: Record<EnergyUse, Float64Array>;
+/** k of Eq. 2, the relative change of heating energy per °C [fraction/°C], checked ≥ 0. */
+function setpointSensitivity(p: ParameterValues): number {
+  const k = param(p, 'heatingSetpointSensitivityPerDegC');
+  if (k < 0) throw argumentError('buildings', 'parameter heatingSetpointSensitivityPerDegC', 'a number ≥ 0', k);
+  return k;
 }
 
-function context(axis: YearAxis, p: ParameterValues, s: ScenarioSeries): Context {
-  const n = axis.length;
-  const price = {} as Record<Carrier, Float64Array>;
-  const factor = {} as Record<Carrier, Float64Array>;
-  for (const c of CARRIERS) {
-    price[c] = series(s, CARRIER_SERIES[c].price, n);
-    factor[c] = series(s, CARRIER_SERIES[c].factor, n);
-  }
-  const setpointSensitivity = param(p, 'heatingSetpointSensitivityPerDegC');
-  if (setpointSensitivity < 0) {
-    throw argumentError('buildings', 'parameter heatingSetpointSensitivityPerDegC', 'a number ≥ 0', setpointSensitivity);
-  }
-  const ctx: Context = {
-    axis,
-    p,
-    hdd: series(s, 'heatingDegreeDaysFactor', n),
-    cdd: series(s, 'coolingDegreeDaysFactor', n),
-    setpointC: series(s, 'heatingSetpointC', n),
-    setpointSensitivity,
-    s,
-    price,
-    factor,
-    multiplier: {} as Record<EnergyUse, Float64Array>,
-  };
-  const buffer = new ArrayBuffer(ENERGY_USES.length * n * Float64Array.BYTES_PER_ELEMENT);
-  ENERGY_USES.forEach((use, i) => {
-    const m = new Float64Array(buffer, i * n * Float64Array.BYTES_PER_ELEMENT, n);
-    for (let t = 1; t < n; t++) m[t] = yearMultiplier(ctx, use, t);
-    ctx.multiplier[use] = m;
+/** Eq. 1 × Eq. 2 for a use in a year [fraction]. */
+function yearMultiplier(use: EnergyUse, heatingDegreeDaysFactor: number, coolingDegreeDaysFactor: number, heatingSetpointC: number, sensitivityPerDegC: number): number {
+  return climateFactor(use, heatingDegreeDaysFactor, coolingDegreeDaysFactor) * setpointFactor(use, heatingSetpointC, sensitivityPerDegC);
+}
+
+/**
+ * What `simulate` needs from an inventory and from nothing else (no parameter, no scenario value), computed once
+ * per inventory object (inventories are immutable after validation) and kept in `PREPARED`.
+ */
+interface PreparedInventory {
+  buildings: readonly Building[];
+  /** `count` of each building (1 when absent) [buildings]. */
+  copies: Float64Array;
+  /** Rank of each building's current BAC class in BACS_CLASSES (A = 0 … D = 3). */
+  classRank: Int8Array;
+  /**
+   * Distinct (activity, current class) pairs, with the parameter names of their BAC factors (Eq. 3): the GTB
+   * savings (Eq. 4) are computed once per pair and call.
+   */
+  pairs: PairFactorNames[];
+  /** Pair of each building (index in `pairs`). */
+  buildingPair: Int32Array;
+  /** Distinct (carrier, use) groups of energy lines, in the order the inventory first lists them. */
+  groups: { carrier: Carrier; carrierIndex: number; use: EnergyUse; gas: boolean }[];
+  /** Every energy line, building after building: its building, its group, and copies × kWh/yr [kWh/yr]. */
+  lineBuilding: Int32Array;
+  lineGroup: Int32Array;
+  lineBaseKwh: Float64Array;
+  /** True when some line burns gas (then `gasPciPerPcsRatio` is read). */
+  hasGas: boolean;
+}
+
+/** Names of the BAC factor parameters of an (activity, class) pair; `null` for class C (factor 1). */
+interface PairFactorNames {
+  activity: Activity;
+  bacsClass: BacsClass;
+  thermal: { B: string; A: string; current: string | null };
+  electric: { B: string; A: string; current: string | null };
+}
+
+function pairFactorNames(activity: Activity, bacsClass: BacsClass): PairFactorNames {
+  const names = (kind: 'thermal' | 'electric') => ({
+    B: BAC_FACTOR_NAME[kind][activity].B,
+    A: BAC_FACTOR_NAME[kind][activity].A,
+    current: bacsClass === 'C' ? null : BAC_FACTOR_NAME[kind][activity][bacsClass],
   });
-  return ctx;
+  return { activity, bacsClass, thermal: names('thermal'), electric: names('electric') };
 }
 
-/** Eq. 1 × Eq. 2 for a use in year t (climate left at 1 when `climateNormalised`). */
-function yearMultiplier(ctx: Context, use: EnergyUse, t: number, climateNormalised = false): number {
-  const climate = climateNormalised ? 1 : climateFactor(use, ctx.hdd[t], ctx.cdd[t]);
-  return climate * setpointFactor(use, ctx.setpointC[t], ctx.setpointSensitivity);
+const PREPARED = new WeakMap<Inventory, PreparedInventory>();
+
+function prepared(inventory: Inventory): PreparedInventory {
+  let out = PREPARED.get(inventory);
+  if (out === undefined) {
+    out = prepareInventory(inventory);
+    PREPARED.set(inventory, out);
+  }
+  return out;
 }
 
-function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory, trends: { cost: Float64Array; embodied: Float64Array; works: Float64Array }): VariantFlows {
-  const { axis, p, s } = ctx;
+function prepareInventory(inventory: Inventory): PreparedInventory {
+  const { buildings } = inventory;
+  const lineCount = buildings.reduce((sum, b) => sum + b.energy.length, 0);
+  const out: PreparedInventory = {
+    buildings,
+    copies: new Float64Array(buildings.length),
+    classRank: new Int8Array(buildings.length),
+    pairs: [],
+    buildingPair: new Int32Array(buildings.length),
+    groups: [],
+    lineBuilding: new Int32Array(lineCount),
+    lineGroup: new Int32Array(lineCount),
+    lineBaseKwh: new Float64Array(lineCount),
+    hasGas: false,
+  };
+  let l = 0;
+  buildings.forEach((b, i) => {
+    const copies = b.count ?? 1;
+    // The vocabulary's own strings (interned), not the parser's copies: the hot loop compares them by identity.
+    const bacsClass = BACS_CLASSES[BACS_CLASSES.indexOf(currentBacsClass(b))];
+    const activity = ACTIVITIES[ACTIVITIES.indexOf(b.activity)];
+    out.copies[i] = copies;
+    out.classRank[i] = BACS_CLASSES.indexOf(bacsClass);
+    let pair = out.pairs.findIndex((x) => x.activity === activity && x.bacsClass === bacsClass);
+    if (pair < 0) pair = out.pairs.push(pairFactorNames(activity, bacsClass)) - 1;
+    out.buildingPair[i] = pair;
+    for (const line of b.energy) {
+      const carrier = CARRIERS[CARRIERS.indexOf(line.carrier)];
+      const use = ENERGY_USES[ENERGY_USES.indexOf(line.use)];
+      let group = out.groups.findIndex((g) => g.carrier === carrier && g.use === use);
+      if (group < 0) group = out.groups.push({ carrier, carrierIndex: CARRIERS.indexOf(carrier), use, gas: carrier === 'gas' }) - 1;
+      out.lineBuilding[l] = i;
+      out.lineGroup[l] = group;
+      out.lineBaseKwh[l] = copies * line.kwhPerYear;
+      if (carrier === 'gas') out.hasGas = true;
+      l++;
+    }
+  });
+  return out;
+}
+
+/** Series used within one call (work space, not results), by name. */
+const GROUP_SERIES = ['multiplier', 'price', 'factor'] as const;
+const BASIS_SERIES = ['factorBasis'] as const;
+const COEFFICIENT_SERIES = ['kwhPerYear'] as const;
+const PAIR_SERIES = ['thermalSaving', 'electricSaving'] as const;
+
+/** Work series of `length` values, zeros: taken from the arena when there is one, else allocated. */
+function workSeries<K extends string>(names: readonly K[], length: number, arena: SeriesArena | undefined): Record<K, Float64Array> {
+  if (arena) return arena.take<Record<K, Float64Array>>(names, length);
+  const out = {} as Record<K, Float64Array>;
+  for (const name of names) out[name] = new Float64Array(length);
+  return out;
+}
+
+/**
+ * The five variants (Eq. 1–10). Everything that does not change from year to year is computed once per call:
+ * the GTB savings of each (activity, class) pair (Eq. 3–4), and for each variant the portfolio's yearly kWh at
+ * today's weather and 19 °C of each (carrier, use) group, Σ copies × kWh/yr × (1 − σ) over its lines (Eq. 6–7):
+ * Eq. 7 is linear in E₀ and its weather × setpoint multiplier (Eq. 1–2) depends on the use only, so the year loop
+ * runs over groups, not over lines. Works and device fleets are the same in every variant that has them and are
+ * computed once.
+ */
+function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, VariantFlows> {
+  const { axis, p, s, inventory, arena } = input;
   const n = axis.length;
-  const flows = emptyFlows(axis);
-  const fleetScratch = emptyFleet(n); // one fleet at a time, added into flows before the next
-  const devices: Record<Device, number> = { gtbController: 0, subMeter: 0, smartThermostat: 0 };
+  const inv = prepared(inventory);
+  const V = VARIANT_IDS.length;
+  const G = inv.groups.length;
+
+  // Results first, so that their arena positions do not depend on which fleets a draw needs.
+  const out = {} as Record<VariantId, VariantFlows>;
+  for (const variant of VARIANT_IDS) out[variant] = emptyFlows(axis, arena);
+
+  // Scenario series (all must be there, whether this inventory reads them or not) and parameters, checked once.
+  const carrierPrice: Float64Array[] = [];
+  const carrierFactor: Float64Array[] = [];
+  for (const carrier of CARRIERS) {
+    carrierPrice.push(series(s, CARRIER_SERIES[carrier].price, n));
+    carrierFactor.push(series(s, CARRIER_SERIES[carrier].factor, n));
+  }
+  const hdd = series(s, 'heatingDegreeDaysFactor', n);
+  const cdd = series(s, 'coolingDegreeDaysFactor', n);
+  const setpointC = series(s, 'heatingSetpointC', n);
+  const trends = {
+    cost: series(s, 'digitalCostFactor', n),
+    embodied: series(s, 'digitalEmbodiedFactor', n),
+    works: series(s, 'worksCostFactor', n),
+  };
+  const k = setpointSensitivity(p);
+  const gasBasis = inv.hasGas ? param(p, 'gasPciPerPcsRatio') : 1;
+  const insulationSaving = fraction(p, 'insulationHeatingSavingFraction');
+  const meterSaving = fraction(p, 'subMeteringSavingFraction');
+  const thermostatSaving = fraction(p, 'thermostatHeatingSavingFraction');
+  const a = fraction(p, 'gtbTargetClassAShare');
+  const otherShare = fraction(p, 'gtbOtherUseAffectedShare');
+  const controllerAreaM2 = positive(p, 'gtbControllerFloorAreaM2PerUnit');
+  const subMetersPerBuilding = param(p, 'subMetersPerBuilding');
+  const thermostatAreaM2 = positive(p, 'smartThermostatFloorAreaM2PerUnit');
+
+  // Eq. 1 × Eq. 2, price and emission factor of each group's carrier, by year and group (at t × G + g).
+  const { multiplier, price, factor } = workSeries(GROUP_SERIES, n * G, arena);
+  const { factorBasis } = workSeries(BASIS_SERIES, G, arena);
+  for (let g = 0; g < G; g++) {
+    const { carrierIndex, use, gas } = inv.groups[g];
+    factorBasis[g] = gas ? gasBasis : 1; // Eq. 8: κ
+    const groupPrice = carrierPrice[carrierIndex];
+    const groupFactor = carrierFactor[carrierIndex];
+    for (let t = 1; t < n; t++) {
+      multiplier[t * G + g] = yearMultiplier(use, hdd[t], cdd[t], setpointC[t], k);
+      price[t * G + g] = groupPrice[t];
+      factor[t * G + g] = groupFactor[t];
+    }
+  }
+
+  // Eq. 3–4: thermal and electric GTB savings of each (activity, class) pair.
+  const { thermalSaving, electricSaving } = workSeries(PAIR_SERIES, inv.pairs.length, arena);
+  for (let i = 0; i < inv.pairs.length; i++) {
+    const { thermal, electric } = inv.pairs[i];
+    const thermalTarget = blendedBacFactor(a, bacFactorNamed(p, thermal.B), bacFactorNamed(p, thermal.A));
+    const electricTarget = blendedBacFactor(a, bacFactorNamed(p, electric.B), bacFactorNamed(p, electric.A));
+    thermalSaving[i] = bacSaving(thermalTarget, bacFactorNamed(p, thermal.current));
+    electricSaving[i] = bacSaving(electricTarget, bacFactorNamed(p, electric.current));
+  }
+
+  // Eq. 6–7 at multiplier 1: kwh[v × G + g] = Σ copies × kWh/yr × (1 − σ(variant v, building, use)) over group g.
+  const kwh = workSeries(COEFFICIENT_SERIES, V * G, arena).kwhPerYear;
+  for (let l = 0; l < inv.lineBaseKwh.length; l++) {
+    const g = inv.lineGroup[l];
+    const { use } = inv.groups[g];
+    const pair = inv.buildingPair[inv.lineBuilding[l]];
+    const gtb = gtbUseSaving(use, thermalSaving[pair], electricSaving[pair], otherShare);
+    for (let v = 0; v < V; v++) {
+      const saving = variantUseSaving(VARIANT_IDS[v], use, insulationSaving, gtb, meterSaving, thermostatSaving);
+      kwh[v * G + g] += inv.lineBaseKwh[l] * (1 - saving);
+    }
+  }
+
+  // Eq. 9–10: works areas and device counts, summed over the buildings (each entry counts `copies` times).
   let insulationM2 = 0;
   let gtbClassBM2 = 0;
   let gtbClassAM2 = 0;
-
-  for (const b of inventory.buildings) {
-    const copies = b.count ?? 1;
-    const saving = savingsByUse(variant, b, p);
-    for (const line of b.energy) {
-      const price = ctx.price[line.carrier];
-      const factor = ctx.factor[line.carrier];
-      // Eq. 8: gas consumption is in kWh PCS (as billed), its factor per kWh PCI.
-      const factorBasis = line.carrier === 'gas' ? param(p, 'gasPciPerPcsRatio') : 1;
-      const keep = 1 - saving[line.use];
-      const multiplier = ctx.multiplier[line.use]; // yearMultiplier(ctx, line.use, t)
-      const base = copies * line.kwhPerYear;
-      const { energyKwh, energyCostEur, useKgCo2e } = flows;
-      for (let t = 1; t < n; t++) {
-        const kwh = base * multiplier[t] * keep; // Eq. 7: copies × kWh/yr × yearMultiplier × (1 − saving)
-        energyKwh[t] += kwh;
-        energyCostEur[t] += kwh * price[t]; // Eq. 8
-        useKgCo2e[t] += kwh * factor[t] * factorBasis;
-      }
-    }
-    const counts = deviceCounts(variant, b, p);
-    for (const d of DEVICES) devices[d] += copies * counts[d];
-    if (usesInsulation(variant)) insulationM2 += copies * b.floorAreaM2;
-    if (usesGtb(variant)) {
-      const shares = gtbUpgradeShares(b, p);
-      gtbClassBM2 += copies * shares.classB * b.floorAreaM2;
-      gtbClassAM2 += copies * shares.classA * b.floorAreaM2;
-    }
+  let controllers = 0;
+  let subMeters = 0;
+  let thermostats = 0;
+  for (let i = 0; i < inv.buildings.length; i++) {
+    const copies = inv.copies[i];
+    const floorAreaM2 = inv.buildings[i].floorAreaM2;
+    const classB = classBShare(inv.classRank[i], a);
+    const classA = classAShare(inv.classRank[i], a);
+    insulationM2 += copies * floorAreaM2;
+    gtbClassBM2 += copies * classB * floorAreaM2;
+    gtbClassAM2 += copies * classA * floorAreaM2;
+    controllers += copies * gtbControllerCount(classB + classA, floorAreaM2, controllerAreaM2);
+    subMeters += copies * subMetersPerBuilding;
+    thermostats += copies * smartThermostatCount(floorAreaM2, thermostatAreaM2);
   }
+  const gtbM2 = gtbClassBM2 + gtbClassAM2;
 
   // Eq. 10: envelope works, a long-lived non-digital fleet priced with the works cost trend.
+  const insulationFleet = emptyFleet(n, arena);
   if (insulationM2 > 0) {
-    const fleet = equipmentFleetInto(
+    equipmentFleetInto(
       axis,
       {
         count: insulationM2,
@@ -682,62 +873,89 @@ function simulateVariant(variant: VariantId, ctx: Context, inventory: Inventory,
         firstPurchaseIndex: 0,
         costTrend: trends.works,
       },
-      fleetScratch,
+      insulationFleet,
     );
-    addFleet(flows, fleet, false);
   }
-
   // Eq. 10: GTB works (class B and class A parts), digital, with the digital cost and embodied trends.
-  const gtbM2 = gtbClassBM2 + gtbClassAM2;
-  if (gtbM2 > 0) {
-    for (const [m2, costName] of [
-      [gtbClassBM2, 'gtbCostClassBEurPerM2'],
-      [gtbClassAM2, 'gtbCostClassAEurPerM2'],
-    ] as const) {
-      if (m2 <= 0) continue;
-      const fleet = equipmentFleetInto(
-        axis,
-        {
-          count: m2,
-          lifetimeYears: positive(p, 'gtbLifetimeYears'),
-          unitCostEur: param(p, costName),
-          unitEmbodiedKgCo2e: param(p, 'gtbEmbodiedKgCo2ePerM2'),
-          firstPurchaseIndex: 0,
-          costTrend: trends.cost,
-          embodiedTrend: trends.embodied,
-        },
-        fleetScratch,
-      );
-      addFleet(flows, fleet, true);
+  const gtbClassBFleet = emptyFleet(n, arena);
+  const gtbClassAFleet = emptyFleet(n, arena);
+  if (gtbClassBM2 > 0) gtbWorksFleet(input, gtbClassBM2, 'gtbCostClassBEurPerM2', trends, gtbClassBFleet);
+  if (gtbClassAM2 > 0) gtbWorksFleet(input, gtbClassAM2, 'gtbCostClassAEurPerM2', trends, gtbClassAFleet);
+  const gtbOperationEurPerM2 = gtbM2 > 0 ? param(p, 'gtbOperationEurPerM2PerYear') : 0;
+
+  // Eq. 9: catalogue devices through the shared catalogue helpers (models/digital), which also count the
+  // connected devices and their data for the shared network.
+  const deviceOptions = { arena };
+  const controllerFleet = controllers > 0 ? deviceFleet(axis, p, s, 'gtbController', controllers, deviceOptions) : undefined;
+  const subMeterFleet = subMeters > 0 ? deviceFleet(axis, p, s, 'subMeter', subMeters, deviceOptions) : undefined;
+  const thermostatFleet = thermostats > 0 ? deviceFleet(axis, p, s, 'smartThermostat', thermostats, deviceOptions) : undefined;
+
+  // Eq. 7–8: energy, bills and use-phase carbon of the buildings, summed over the groups. Gas is in kWh PCS (as
+  // billed), its factor per kWh PCI.
+  for (let v = 0; v < V; v++) {
+    const { energyKwh, energyCostEur, useKgCo2e } = out[VARIANT_IDS[v]];
+    for (let t = 1; t < n; t++) {
+      let energy = 0;
+      let cost = 0;
+      let carbon = 0;
+      for (let g = 0; g < G; g++) {
+        const e = kwh[v * G + g] * multiplier[t * G + g]; // Eq. 7
+        energy += e;
+        cost += e * price[t * G + g]; // Eq. 8
+        carbon += e * factor[t * G + g] * factorBasis[g];
+      }
+      energyKwh[t] += energy;
+      energyCostEur[t] += cost;
+      useKgCo2e[t] += carbon;
     }
-    const operation = param(p, 'gtbOperationEurPerM2PerYear');
-    for (let t = 1; t < n; t++) flows.opexEur[t] += gtbM2 * operation;
   }
 
-  // Eq. 9: catalogue devices: fleet, power draw, maintenance, data — through the shared catalogue helpers
-  // (models/digital), which also count the connected devices and their data for the shared network.
-  for (const d of DEVICES) {
-    const count = devices[d];
-    if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count));
+  // Works and devices (Eq. 9–10), in each variant that has them.
+  for (let v = 0; v < V; v++) {
+    const variant = VARIANT_IDS[v];
+    const flows = out[variant];
+    if (usesInsulation(variant) && insulationM2 > 0) addFleet(flows, insulationFleet, false);
+    if (usesGtb(variant) && gtbM2 > 0) {
+      if (gtbClassBM2 > 0) addFleet(flows, gtbClassBFleet, true);
+      if (gtbClassAM2 > 0) addFleet(flows, gtbClassAFleet, true);
+      for (let t = 1; t < n; t++) flows.opexEur[t] += gtbM2 * gtbOperationEurPerM2;
+    }
+    if (usesGtb(variant) && controllerFleet) addDeviceFleet(flows, s, controllerFleet);
+    if (variant === 'metering-thermostats') {
+      if (subMeterFleet) addDeviceFleet(flows, s, subMeterFleet);
+      if (thermostatFleet) addDeviceFleet(flows, s, thermostatFleet);
+    }
+    // Every series is checked finite by the engine as soon as `simulate` returns (ModelDefinition.simulate), with
+    // the variant and scenario in the message; the counts are checked here.
+    if (!Number.isFinite(flows.connectedDevices ?? 0) || !Number.isFinite(flows.dataMbPerYear ?? 0)) {
+      throw new Error(`buildings/${variant}: connectedDevices or dataMbPerYear is not finite; models must return finite values`);
+    }
   }
-  const connected = flows.connectedDevices ?? 0;
-  const dataMb = flows.dataMbPerYear ?? 0;
-
-  for (const [name, values] of Object.entries(flows)) {
-    if (values instanceof Float64Array) assertFinite(`buildings/${variant}`, name, values);
-  }
-  if (!Number.isFinite(connected) || !Number.isFinite(dataMb)) {
-    throw new Error(`buildings/${variant}: connectedDevices or dataMbPerYear is not finite; models must return finite values`);
-  }
-  return flows;
+  return out;
 }
 
-function trendSeries(s: ScenarioSeries, n: number): { cost: Float64Array; embodied: Float64Array; works: Float64Array } {
-  return {
-    cost: series(s, 'digitalCostFactor', n),
-    embodied: series(s, 'digitalEmbodiedFactor', n),
-    works: series(s, 'worksCostFactor', n),
-  };
+/** Eq. 10: the GTB works of `m2` upgraded square metres at the `costName` price, written into `into`. */
+function gtbWorksFleet(
+  input: ModelInput<Inventory>,
+  m2: number,
+  costName: 'gtbCostClassBEurPerM2' | 'gtbCostClassAEurPerM2',
+  trends: { cost: Float64Array; embodied: Float64Array },
+  into: FleetFlows,
+): void {
+  const { axis, p } = input;
+  equipmentFleetInto(
+    axis,
+    {
+      count: m2,
+      lifetimeYears: positive(p, 'gtbLifetimeYears'),
+      unitCostEur: param(p, costName),
+      unitEmbodiedKgCo2e: param(p, 'gtbEmbodiedKgCo2ePerM2'),
+      firstPurchaseIndex: 0,
+      costTrend: trends.cost,
+      embodiedTrend: trends.embodied,
+    },
+    into,
+  );
 }
 
 /**
@@ -753,20 +971,29 @@ export function buildingEnergyKwhByYear(
   options: { climateNormalised?: boolean } = {},
 ): Record<string, Float64Array> {
   const { axis, p, s, inventory } = input;
-  const ctx = context(axis, p, s);
+  const n = axis.length;
+  const hdd = series(s, 'heatingDegreeDaysFactor', n);
+  const cdd = series(s, 'coolingDegreeDaysFactor', n);
+  const setpointC = series(s, 'heatingSetpointC', n);
+  const k = setpointSensitivity(p);
   const climateNormalised = options.climateNormalised ?? true;
   const out: Record<string, Float64Array> = {};
   for (const b of inventory.buildings) {
-    const kwh = new Float64Array(axis.length);
+    const kwh = new Float64Array(n);
     const saving = savingsByUse(variant, b, p);
     for (const line of b.energy) {
       const keep = 1 - saving[line.use];
-      for (let t = 1; t < axis.length; t++) kwh[t] += line.kwhPerYear * yearMultiplier(ctx, line.use, t, climateNormalised) * keep;
+      for (let t = 1; t < n; t++) {
+        const multiplier = climateNormalised
+          ? yearMultiplier(line.use, 1, 1, setpointC[t], k)
+          : yearMultiplier(line.use, hdd[t], cdd[t], setpointC[t], k);
+        kwh[t] += line.kwhPerYear * multiplier * keep;
+      }
     }
     const counts = deviceCounts(variant, b, p);
     let deviceKwh = 0;
     for (const d of DEVICES) if (counts[d] > 0) deviceKwh += counts[d] * devicePowerKwhPerYear(param(p, `${d}PowerW`));
-    for (let t = 1; t < axis.length; t++) kwh[t] += deviceKwh;
+    for (let t = 1; t < n; t++) kwh[t] += deviceKwh;
     out[b.id] = kwh;
   }
   return out;
@@ -824,13 +1051,7 @@ export const model: ModelDefinition<Inventory> = {
   ],
   inventorySchema,
   scenarioSeries: SCENARIO_SERIES,
-  simulate({ axis, p, s, inventory }) {
-    const ctx = context(axis, p, s);
-    const trends = trendSeries(s, axis.length);
-    const out: Record<string, VariantFlows> = {};
-    for (const v of VARIANT_IDS) out[v] = simulateVariant(v, ctx, inventory, trends);
-    return out;
-  },
+  simulate: simulateVariants,
   describeInventory(inventory) {
     return {
       quantity: inventory.buildings.reduce((sum, b) => sum + (b.count ?? 1) * b.floorAreaM2, 0),
