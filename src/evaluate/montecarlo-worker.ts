@@ -19,9 +19,7 @@ const reply = (m: WorkerReply): void => parentPort!.postMessage(m);
 
 parentPort!.on('message', (m: WorkerRequest) => {
   if ('chunk' in m) {
-    evaluateChunk(run, plan, m.chunk, input.seed, input.method, (row, metric, draw, value) => {
-      columns[row][metric][draw] = value;
-    });
+    evaluateChunk(run, plan, m.chunk, input.seed, input.method, columns);
     reply({ done: m.chunk.size });
   } else {
     const { from, to } = m.summarise;

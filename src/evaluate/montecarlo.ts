@@ -21,6 +21,7 @@ import { planChunks, sampleChunk } from '../uncertainty/chunks.js';
 import { summarizeInPlace } from '../uncertainty/statistics.js';
 import { seriesForPack } from '../scenario/index.js';
 import { evaluateScenarioMetrics, evaluationWorkspace, resolveParameters, PERSPECTIVES, type Perspective, type PreparedRun } from './engine.js';
+import type { Metrics } from './metrics.js';
 import { valuesOf } from './resolve.js';
 import type { UseCaseId } from './registry.js';
 
@@ -39,6 +40,25 @@ export const MC_METRICS = [
   'abatementCostEurPerTco2e',
 ] as const;
 export type McMetric = (typeof MC_METRICS)[number];
+
+/**
+ * Writes the `MC_METRICS` of one comparison into its row's columns at `draw`, in `MC_METRICS` order, null as NaN.
+ * Spelled out field by field: reading the metrics through the names of `MC_METRICS` (dynamic keys) cost more than
+ * the rest of the bookkeeping of a draw; a test checks the two agree.
+ */
+export function writeMcMetrics(m: Metrics, row: readonly (Float32Array | Float64Array)[], draw: number): void {
+  row[0][draw] = m.npvEur;
+  row[1][draw] = m.irr ?? NaN;
+  row[2][draw] = m.simplePaybackYears ?? NaN;
+  row[3][draw] = m.discountedPaybackYears ?? NaN;
+  row[4][draw] = m.benefitCostRatio ?? NaN;
+  row[5][draw] = m.lifecycleCostEur;
+  row[6][draw] = m.energySavedKwh;
+  row[7][draw] = m.avoidedTco2e;
+  row[8][draw] = m.netTco2e;
+  row[9][draw] = m.carbonPaybackYears ?? NaN;
+  row[10][draw] = m.abatementCostEurPerTco2e ?? NaN;
+}
 
 export interface UncertainQuantity {
   /** Parameter name, or `trajectory:<name>` for a scenario trajectory's multiplier. */
@@ -172,8 +192,9 @@ export function rowKeys(run: PreparedRun): RowKey[] {
 }
 
 /**
- * Evaluates draws [chunk.start, chunk.start + chunk.size) into `columns[row][metric]` (Float32Array of all
- * draws). Pure given the run and the plan; used by the main thread and by workers alike.
+ * Evaluates draws [chunk.start, chunk.start + chunk.size) into `columns[row][metric][draw]` (one array of all draws
+ * per row and `MC_METRICS` entry; a metric that does not exist for a draw is NaN). Pure given the run and the plan;
+ * used by the main thread and by workers alike.
  */
 export function evaluateChunk(
   run: PreparedRun,
@@ -181,7 +202,7 @@ export function evaluateChunk(
   chunk: { index: number; start: number; size: number },
   seed: number,
   method: 'lhs' | 'random',
-  write: (row: number, metric: number, draw: number, value: number) => void,
+  columns: readonly (readonly (Float32Array | Float64Array)[])[],
 ): void {
   const identity = (u: number) => u;
   const uniforms = sampleChunk(
@@ -221,14 +242,7 @@ export function evaluateChunk(
         for (const p of uc.parameters) v[p.name] = slotValues[p.slot]; // p.quantile(uniforms[p.q][d])
       }
       const rows = evaluateScenarioMetrics(run, pack, series, values, workspace);
-      for (const r of rows) {
-        const m = r.metrics as unknown as Record<string, number | null>;
-        for (let j = 0; j < MC_METRICS.length; j++) {
-          const x = m[MC_METRICS[j]];
-          write(row, j, chunk.start + d, x === null ? NaN : x);
-        }
-        row++;
-      }
+      for (const r of rows) writeMcMetrics(r.metrics, columns[row++], chunk.start + d);
     });
   }
 }
@@ -352,9 +366,7 @@ export function* monteCarloSteps(run: PreparedRun, options: Omit<MonteCarloOptio
   const columns = keys.map(() => MC_METRICS.map(() => new Float32Array(draws)));
   let done = 0;
   for (const chunk of planChunks(draws, chunkSize)) {
-    evaluateChunk(run, plan, chunk, seed, method, (row, metric, draw, value) => {
-      columns[row][metric][draw] = value;
-    });
+    evaluateChunk(run, plan, chunk, seed, method, columns);
     done += chunk.size;
     options.onProgress?.(done, draws);
     if (done < draws) yield done;

@@ -71,8 +71,9 @@ describe('evaluateChunk', () => {
     expect(plan.slots.length).toBeLessThan(entries);
 
     const chunk = { index: 1, start: 16, size: 6 };
-    const written = new Map<string, number>();
-    evaluateChunk(run, plan, chunk, 7, 'lhs', (row, metric, draw, value) => written.set(`${row}/${metric}/${draw}`, value));
+    // Float64 columns (the runs use Float32): the values compared are the engine's, unrounded.
+    const columns = rowKeys(run).map(() => MC_METRICS.map(() => new Float64Array(chunk.start + chunk.size).fill(-1)));
+    evaluateChunk(run, plan, chunk, 7, 'lhs', columns);
 
     // Readable version of one draw: copy the base values, draw every entry through its own quantile function.
     const uniforms = sampleChunk(
@@ -98,13 +99,15 @@ describe('evaluateChunk', () => {
         for (const r of evaluateScenarioMetrics(run, run.packs[s], series, values)) {
           MC_METRICS.forEach((name, j) => {
             const x = r.metrics[name];
-            expect(Object.is(written.get(`${row}/${j}/${chunk.start + d}`), x === null ? NaN : x)).toBe(true);
+            expect(Object.is(columns[row][j][chunk.start + d], x === null ? NaN : x)).toBe(true);
             checked++;
           });
           row++;
         }
       });
     }
-    expect(checked).toBe(written.size);
+    expect(checked).toBe(columns.length * MC_METRICS.length * chunk.size);
+    // Draws outside the chunk are left alone.
+    expect(columns.every((row) => row.every((col) => col[chunk.start - 1] === -1))).toBe(true);
   });
 });
