@@ -1,10 +1,14 @@
 /**
- * Monte Carlo over worker threads. Each worker prepares the run once, then takes chunks one at a time as it
- * finishes the previous one (a slow or busy core takes fewer), writing their metrics into shared columns; when
- * every draw is in, the workers summarise their share of the rows (percentiles of 100,000 draws for a thousand
- * columns are real work too) and the main thread assembles the result. Same seed ⇒ same numbers whatever the
- * number of threads or the order chunks are computed in (each chunk's draws depend only on the seed and the chunk
- * index; see montecarlo.ts).
+ * Monte Carlo over threads: the calling thread and `threads − 1` worker threads share the chunks. The calling
+ * thread has the run prepared already, so it starts at once; each worker prepares the run (about a second or two:
+ * loading modules, reading the packs) and then takes chunks one at a time as it finishes the previous one, so a
+ * slow or busy core takes fewer. A short run is over before the workers are ready: it then costs what one thread
+ * costs, and the workers are stopped unused. Metrics go into shared columns; when every draw is in, the calling
+ * thread and the ready workers summarise a share of the rows each (percentiles of 100,000 draws for a thousand
+ * columns are real work too).
+ *
+ * Same seed ⇒ same numbers whatever the number of threads or which thread computes which chunk: each chunk's
+ * draws depend only on the seed and the chunk index (see montecarlo.ts).
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -13,11 +17,13 @@ import type { LoadedTerritory } from '../io/territory.js';
 import type { PreparedRun, RunOptions } from './engine.js';
 import {
   DEFAULT_CHUNK_SIZE,
+  evaluateChunk,
   MC_METRICS,
   McInterrupted,
   planUncertainty,
   rowKeys,
   runMonteCarlo,
+  summariseRow,
   type MonteCarloOptions,
   type MonteCarloResult,
   type MonteCarloRow,
@@ -36,7 +42,7 @@ export interface WorkerInput {
   columns: SharedArrayBuffer[][];
 }
 
-/** Messages from the main thread: a chunk to evaluate, or rows to summarise. */
+/** Messages from the calling thread: a chunk to evaluate, or rows to summarise. */
 export type WorkerRequest = { chunk: { index: number; start: number; size: number } } | { summarise: { from: number; to: number } };
 
 /** Messages from a worker. */
@@ -45,15 +51,27 @@ export type WorkerReply =
   | { done: number }
   | { summaries: { from: number; rows: Pick<MonteCarloRow, 'metrics' | 'probabilities'>[] } };
 
+type Summary = Pick<MonteCarloRow, 'metrics' | 'probabilities'>;
+
+/** Lets the event loop deliver the workers' messages between two chunks of the calling thread. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
- * Runs the Monte Carlo of a prepared run on `threads` worker threads (1: on the calling thread). The workers
- * re-read the territory file, so the territory must come from a file.
+ * Runs the Monte Carlo of a prepared run on `threads` threads: the calling thread and `threads − 1` workers
+ * (1: the calling thread alone). The workers re-read the territory file, so the territory must come from a file.
  */
 export async function runMonteCarloThreads(
   run: PreparedRun,
   territory: LoadedTerritory,
   runOptions: RunOptions,
-  options: MonteCarloOptions & { threads?: number },
+  options: MonteCarloOptions & {
+    threads?: number;
+    /**
+     * Whether the calling thread computes chunks too (default true). False leaves them all to the workers, e.g.
+     * for a caller whose event loop must stay responsive, or to test the workers themselves.
+     */
+    callerComputes?: boolean;
+  },
 ): Promise<MonteCarloResult> {
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   if (threads === 1 || options.draws <= (options.chunkSize ?? DEFAULT_CHUNK_SIZE)) return runMonteCarlo(run, options);
@@ -66,6 +84,7 @@ export async function runMonteCarloThreads(
   const keys = rowKeys(run);
   const plan = planUncertainty(run);
   const buffers = keys.map(() => MC_METRICS.map(() => new SharedArrayBuffer(options.draws * Float32Array.BYTES_PER_ELEMENT)));
+  const columns = buffers.map((row) => row.map((b) => new Float32Array(b)));
   const pending = planChunks(options.draws, chunkSize);
   const input: WorkerInput = {
     territoryText: readFileSync(territory.file, 'utf8'),
@@ -80,57 +99,89 @@ export async function runMonteCarloThreads(
   // bootstrap); the built package (dist/) starts the compiled worker directly.
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './montecarlo-worker-tsx.mjs' : './montecarlo-worker.js', import.meta.url);
-  const summaries: Pick<MonteCarloRow, 'metrics' | 'probabilities'>[] = new Array(keys.length);
-  // Rows to summarise, split evenly between the workers once every chunk is done.
-  const share = Math.ceil(keys.length / threads);
+
   let done = 0;
-  let summarising = false;
-  const workers: Worker[] = [];
+  let failure: unknown = null;
+  const progress = (size: number): void => {
+    done += size;
+    options.onProgress?.(done, options.draws);
+    if (failure === null && options.shouldStop?.()) failure = new McInterrupted(done, options.draws);
+  };
+  // Each worker: started, ready (prepared), and busy with a chunk or not.
+  const pool = Array.from({ length: threads - 1 }, () => {
+    const state = { worker: new Worker(url, { workerData: input }), ready: false, busy: false };
+    return state;
+  });
+  let settle: () => void = () => {};
+  const changed = (): void => settle();
+  const dealTo = (state: (typeof pool)[number]): void => {
+    const chunk = failure === null ? pending.shift() : undefined;
+    state.busy = chunk !== undefined;
+    if (chunk) state.worker.postMessage({ chunk } satisfies WorkerRequest);
+  };
+  const summaries: Summary[] = new Array(keys.length);
+  let summariesExpected = 0;
+  pool.forEach((state, w) => {
+    state.worker.on('message', (m: WorkerReply) => {
+      if ('ready' in m) {
+        state.ready = true;
+        dealTo(state);
+      } else if ('done' in m) {
+        progress(m.done);
+        dealTo(state);
+      } else {
+        m.summaries.rows.forEach((row, i) => (summaries[m.summaries.from + i] = row));
+        summariesExpected--;
+      }
+      changed();
+    });
+    state.worker.on('error', (error) => {
+      failure ??= error;
+      changed();
+    });
+    state.worker.on('exit', (code) => {
+      if (state.busy || summariesExpected > 0) failure ??= new Error(`Monte Carlo worker ${w} stopped (exit code ${code}) before its work was done`);
+      changed();
+    });
+  });
+  const waitForChange = (): Promise<void> => new Promise((resolve) => (settle = resolve));
+
   try {
-    await new Promise<void>((resolve, reject) => {
-      let idle = 0;
-      let finished = 0;
-      const assign = (worker: Worker): void => {
-        const chunk = pending.shift();
-        if (chunk) {
-          worker.postMessage({ chunk } satisfies WorkerRequest);
-          return;
-        }
-        idle++;
-        if (idle < threads) return; // others still computing: the rows are summarised when all draws are in
-        summarising = true;
-        workers.forEach((other, k) => {
-          const from = Math.min(k * share, keys.length);
-          const to = Math.min(from + share, keys.length);
-          if (from < to) other.postMessage({ summarise: { from, to } } satisfies WorkerRequest);
-          else finished++;
-        });
-        if (finished === threads) resolve();
-      };
-      for (let w = 0; w < threads; w++) {
-        const worker = new Worker(url, { workerData: input });
-        workers.push(worker);
-        worker.on('message', (m: WorkerReply) => {
-          if ('ready' in m) assign(worker);
-          else if ('done' in m) {
-            done += m.done;
-            options.onProgress?.(done, options.draws);
-            if (options.shouldStop?.()) reject(new McInterrupted(done, options.draws));
-            else assign(worker);
-          } else {
-            m.summaries.rows.forEach((row, i) => (summaries[m.summaries.from + i] = row));
-            finished++;
-            if (finished === threads) resolve();
-          }
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (!summarising || finished < threads) reject(new Error(`Monte Carlo worker ${w} stopped (exit code ${code}) before its work was done`));
-        });
+    // The calling thread computes chunks until none is left, letting the workers' messages in between.
+    const callerComputes = options.callerComputes ?? true;
+    for (;;) {
+      if (failure !== null) throw failure;
+      if (!callerComputes) {
+        if (pending.length === 0) break;
+        await waitForChange();
+        continue;
+      }
+      const chunk = pending.shift();
+      if (!chunk) break;
+      evaluateChunk(run, plan, chunk, options.seed, method, columns);
+      progress(chunk.size);
+      await yieldToEvents();
+    }
+    while (failure === null && pool.some((s) => s.busy)) await waitForChange();
+    if (failure !== null) throw failure;
+
+    // Summaries: the calling thread and every ready worker take an equal share of the rows.
+    const ready = pool.filter((s) => s.ready);
+    const share = Math.ceil(keys.length / (ready.length + 1));
+    ready.forEach((state, k) => {
+      const from = Math.min((k + 1) * share, keys.length);
+      const to = Math.min(from + share, keys.length);
+      if (from < to) {
+        summariesExpected++;
+        state.worker.postMessage({ summarise: { from, to } } satisfies WorkerRequest);
       }
     });
+    const scratch = new Float64Array(options.draws);
+    for (let r = 0; r < Math.min(share, keys.length); r++) summaries[r] = summariseRow(columns[r], paybackWithinYears, scratch);
+    while (failure === null && summariesExpected > 0) await waitForChange();
+    if (failure !== null) throw failure;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(pool.map((s) => s.worker.terminate()));
   }
   return {
     draws: options.draws,

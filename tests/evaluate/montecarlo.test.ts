@@ -19,10 +19,24 @@ beforeAll(async () => {
 });
 
 describe('Monte Carlo over a run', () => {
-  it('gives identical numbers on one thread and on two worker threads (same seed)', async () => {
+  it('gives identical numbers on one thread, on two worker threads, and on the calling thread with a worker (same seed)', async () => {
     const run = prepareRun(territory, runOptions);
-    const threaded = await runMonteCarloThreads(run, territory, runOptions, { draws: 48, seed: 7, chunkSize: 16, threads: 2 });
-    expect(JSON.stringify(threaded)).toBe(JSON.stringify(single));
+    // Workers alone: the calling thread leaves them every chunk and every row to summarise (but its share).
+    const workers = await runMonteCarloThreads(run, territory, runOptions, { draws: 48, seed: 7, chunkSize: 16, threads: 3, callerComputes: false });
+    expect(JSON.stringify(workers)).toBe(JSON.stringify(single));
+    // The default: the calling thread computes chunks while the worker starts.
+    const shared = await runMonteCarloThreads(run, territory, runOptions, { draws: 48, seed: 7, chunkSize: 16, threads: 2 });
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(single));
+  }, 60_000);
+
+  it('reports progress up to every draw, and stops cleanly when asked to', async () => {
+    const run = prepareRun(territory, runOptions);
+    const seen: number[] = [];
+    await runMonteCarloThreads(run, territory, runOptions, { draws: 48, seed: 7, chunkSize: 16, threads: 2, onProgress: (d) => seen.push(d) });
+    expect(seen).toEqual([16, 32, 48]); // three chunks of 16 draws, in the order they finish
+    await expect(
+      runMonteCarloThreads(run, territory, runOptions, { draws: 48, seed: 7, chunkSize: 16, threads: 2, shouldStop: () => true }),
+    ).rejects.toThrow(/Monte Carlo stopped after 16 of 48 draws/);
   }, 60_000);
 
   it('changes with the seed and repeats with the same seed', () => {
