@@ -3,9 +3,10 @@
  * thread has the run prepared already, so it starts at once; each worker prepares the run (about a second or two:
  * loading modules, reading the packs) and then takes chunks one at a time as it finishes the previous one, so a
  * slow or busy core takes fewer. A short run is over before the workers are ready: it then costs what one thread
- * costs, and the workers are stopped unused. Metrics go into shared columns; when every draw is in, the calling
- * thread and the ready workers summarise a share of the rows each (percentiles of 100,000 draws for a thousand
- * columns are real work too).
+ * costs, and the workers are stopped unused. Every thread claims the next chunk itself from a shared counter
+ * (`Atomics.add`), so no thread waits for another to hand it work. Metrics go into shared columns; when every draw
+ * is in, the calling thread and the ready workers summarise a share of the rows each (percentiles of 100,000 draws
+ * for a thousand columns are real work too).
  *
  * Same seed ⇒ same numbers whatever the number of threads or which thread computes which chunk: each chunk's
  * draws depend only on the seed and the chunk index (see montecarlo.ts).
@@ -40,16 +41,26 @@ export interface WorkerInput {
   paybackWithinYears: number;
   /** Metric columns by row then metric: `draws` Float32 values each. */
   columns: SharedArrayBuffer[][];
+  /** The chunks, in index order; threads claim them by index. */
+  chunks: { index: number; start: number; size: number }[];
+  /** Two Int32 slots: the index of the next chunk to claim, and a stop flag (1: claim no more). */
+  control: SharedArrayBuffer;
 }
 
-/** Messages from the calling thread: a chunk to evaluate, or rows to summarise. */
-export type WorkerRequest = { chunk: { index: number; start: number; size: number } } | { summarise: { from: number; to: number } };
+/** Messages from the calling thread: rows to summarise once every draw is in. */
+export type WorkerRequest = { summarise: { from: number; to: number } };
 
 /** Messages from a worker. */
 export type WorkerReply =
   | { ready: true }
   | { done: number }
+  | { idle: true }
   | { summaries: { from: number; rows: Pick<MonteCarloRow, 'metrics' | 'probabilities'>[] } };
+
+/** Index of the next chunk to claim, in `WorkerInput.control`. */
+export const NEXT_CHUNK = 0;
+/** Stop flag in `WorkerInput.control`: 1 once the run is stopped (Ctrl-C) or has failed. */
+export const STOP = 1;
 
 type Summary = Pick<MonteCarloRow, 'metrics' | 'probabilities'>;
 
@@ -85,7 +96,9 @@ export async function runMonteCarloThreads(
   const plan = planUncertainty(run);
   const buffers = keys.map(() => MC_METRICS.map(() => new SharedArrayBuffer(options.draws * Float32Array.BYTES_PER_ELEMENT)));
   const columns = buffers.map((row) => row.map((b) => new Float32Array(b)));
-  const pending = planChunks(options.draws, chunkSize);
+  const chunks = planChunks(options.draws, chunkSize);
+  const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  const counters = new Int32Array(control);
   const input: WorkerInput = {
     territoryText: readFileSync(territory.file, 'utf8'),
     territoryFile: territory.file,
@@ -94,6 +107,8 @@ export async function runMonteCarloThreads(
     method,
     paybackWithinYears,
     columns: buffers,
+    chunks,
+    control,
   };
   // Run from the TypeScript sources (tsx, vitest), a worker first registers tsx's loader (a small .mjs
   // bootstrap); the built package (dist/) starts the compiled worker directly.
@@ -102,67 +117,59 @@ export async function runMonteCarloThreads(
 
   let done = 0;
   let failure: unknown = null;
+  const stop = (reason: unknown): void => {
+    failure ??= reason;
+    Atomics.store(counters, STOP, 1);
+  };
   const progress = (size: number): void => {
     done += size;
     options.onProgress?.(done, options.draws);
-    if (failure === null && options.shouldStop?.()) failure = new McInterrupted(done, options.draws);
+    if (failure === null && options.shouldStop?.()) stop(new McInterrupted(done, options.draws));
   };
-  // Each worker: started, ready (prepared), and busy with a chunk or not.
-  const pool = Array.from({ length: threads - 1 }, () => {
-    const state = { worker: new Worker(url, { workerData: input }), ready: false, busy: false };
-    return state;
-  });
   let settle: () => void = () => {};
   const changed = (): void => settle();
-  const dealTo = (state: (typeof pool)[number]): void => {
-    const chunk = failure === null ? pending.shift() : undefined;
-    state.busy = chunk !== undefined;
-    if (chunk) state.worker.postMessage({ chunk } satisfies WorkerRequest);
-  };
+  const waitForChange = (): Promise<void> => new Promise((resolve) => (settle = resolve));
   const summaries: Summary[] = new Array(keys.length);
   let summariesExpected = 0;
-  pool.forEach((state, w) => {
+  const pool = Array.from({ length: threads - 1 }, (_, w) => {
+    const state = { worker: new Worker(url, { workerData: input }), ready: false, computing: false };
     state.worker.on('message', (m: WorkerReply) => {
       if ('ready' in m) {
         state.ready = true;
-        dealTo(state);
-      } else if ('done' in m) {
-        progress(m.done);
-        dealTo(state);
-      } else {
+        state.computing = true;
+      } else if ('done' in m) progress(m.done);
+      else if ('idle' in m) state.computing = false;
+      else {
         m.summaries.rows.forEach((row, i) => (summaries[m.summaries.from + i] = row));
         summariesExpected--;
       }
       changed();
     });
     state.worker.on('error', (error) => {
-      failure ??= error;
+      stop(error);
       changed();
     });
     state.worker.on('exit', (code) => {
-      if (state.busy || summariesExpected > 0) failure ??= new Error(`Monte Carlo worker ${w} stopped (exit code ${code}) before its work was done`);
+      if (state.computing || summariesExpected > 0) stop(new Error(`Monte Carlo worker ${w} stopped (exit code ${code}) before its work was done`));
       changed();
     });
+    return state;
   });
-  const waitForChange = (): Promise<void> => new Promise((resolve) => (settle = resolve));
 
   try {
-    // The calling thread computes chunks until none is left, letting the workers' messages in between.
-    const callerComputes = options.callerComputes ?? true;
-    for (;;) {
-      if (failure !== null) throw failure;
-      if (!callerComputes) {
-        if (pending.length === 0) break;
-        await waitForChange();
-        continue;
+    // The calling thread claims chunks like the workers, letting their messages in between two of its chunks.
+    if (options.callerComputes ?? true) {
+      for (;;) {
+        if (failure !== null) throw failure;
+        const i = Atomics.add(counters, NEXT_CHUNK, 1);
+        if (i >= chunks.length) break;
+        evaluateChunk(run, plan, chunks[i], options.seed, method, columns);
+        progress(chunks[i].size);
+        await yieldToEvents();
       }
-      const chunk = pending.shift();
-      if (!chunk) break;
-      evaluateChunk(run, plan, chunk, options.seed, method, columns);
-      progress(chunk.size);
-      await yieldToEvents();
     }
-    while (failure === null && pool.some((s) => s.busy)) await waitForChange();
+    // Every chunk is claimed (or, the calling thread not computing, will be): wait until every draw is in.
+    while (failure === null && done < options.draws) await waitForChange();
     if (failure !== null) throw failure;
 
     // Summaries: the calling thread and every ready worker take an equal share of the rows.
@@ -181,6 +188,7 @@ export async function runMonteCarloThreads(
     while (failure === null && summariesExpected > 0) await waitForChange();
     if (failure !== null) throw failure;
   } finally {
+    Atomics.store(counters, STOP, 1);
     await Promise.all(pool.map((s) => s.worker.terminate()));
   }
   return {
