@@ -49,7 +49,7 @@ export async function cli(argv: string[]): Promise<number> {
     .option('--theme <file>', 'report theme (YAML: organisation, logo, colours, footer), e.g. themes/exemple-bureau-etudes.yaml')
     .option('-n, --draws <n>', 'also propagate uncertainty (Monte Carlo, N draws) and rank it (tornado): adds `uncertainty` to results.json and an uncertainty section to the report')
     .option('--seed <s>', 'Monte Carlo seed, with --draws (default 1): same seed, same numbers, whatever the threads')
-    .option('--threads <k>', 'Monte Carlo worker threads, with --draws (default: up to 2)')
+    .option('--threads <k>', 'Monte Carlo threads, with --draws: this one and k − 1 workers (default: up to 2)')
     .action(async (territory: string | undefined, opts) => {
       const { runCommand } = await import('./run.js');
       exitCode = await runCommand(territory, opts);
@@ -61,7 +61,7 @@ export async function cli(argv: string[]): Promise<number> {
     .argument('[territory]', 'territory file (default: the built-in example)')
     .option('-n, --draws <n>', 'number of draws', '1000')
     .option('--seed <s>', 'seed: same seed, same numbers, whatever the threads', '1')
-    .option('--threads <k>', 'worker threads (default: up to 2)')
+    .option('--threads <k>', 'threads: this one and k − 1 workers (default: up to 2)')
     .option('-s, --scenarios <ids>', 'scenario packs, comma-separated', list)
     .option('-u, --use-cases <ids>', 'use cases, comma-separated', list)
     .option('--payback-within <years>', 'N for P(payback ≤ N years)', '10')

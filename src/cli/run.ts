@@ -34,7 +34,7 @@ export interface RunCommandOptions {
   draws?: string;
   /** Monte Carlo seed (default 1); only with `draws`. */
   seed?: string;
-  /** Monte Carlo worker threads (default: up to 2); only with `draws`. */
+  /** Monte Carlo threads, the calling one included (default: up to 2); only with `draws`. */
   threads?: string;
 }
 
