@@ -76,7 +76,7 @@
  */
 import { z } from 'zod';
 import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
-import { argumentError, assertFinite } from '../../src/core/errors.js';
+import { argumentError } from '../../src/core/errors.js';
 import type { SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -879,20 +879,8 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
     'led-telemanagement-node': node,
     'led-telemanagement-cabinet': cabinet,
   };
-  for (const id in out) {
-    const flows = out[id] as unknown as Record<string, unknown>;
-    for (const name in flows) {
-      const series = flows[name];
-      if (series instanceof Float64Array && !allFinite(series)) assertFinite(`lighting/${id}`, name, series);
-    }
-  }
+  // Finite outputs are asserted once, by the engine, on every series of every model (src/evaluate/engine.ts).
   return out;
-}
-
-/** True when every value is finite (x − x is 0 for a finite x, NaN otherwise); `assertFinite` names the culprit. */
-function allFinite(values: Float64Array): boolean {
-  for (let t = 0; t < values.length; t++) if (values[t] - values[t] !== 0) return false;
-  return true;
 }
 
 export const model: ModelDefinition<Inventory> = {
