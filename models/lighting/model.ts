@@ -75,7 +75,7 @@
  * - Shared gateways, network and platform are added by the engine from `connectedDevices` and `dataMbPerYear`.
  */
 import { z } from 'zod';
-import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, equipmentFleetInto, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
@@ -388,13 +388,13 @@ export function relampingFleet(
   lampEmbodiedKgCo2e: number,
 ): FleetFlows {
   const n = axis.length;
-  return relampingFleetInto(axis, count, lampLifetimeYears, lampCostEur, lampEmbodiedKgCo2e, emptyFleet(n), emptyFleet(n));
+  return relampingFleetInto(axis, count, lampLifetimeYears, lampCostEur, lampEmbodiedKgCo2e, emptyFleet(n));
 }
 
 /**
- * `relampingFleet` written into `total` (overwritten), with `cohort` as the scratch fleet of the cohorts after the
- * first (overwritten by `equipmentFleetInto`): the simulation passes fleets from the arena. The first cohort is
- * written straight into `total` (the same numbers as adding it to zeros). Returns `total`.
+ * `relampingFleet` written into `total` (overwritten): each cohort is added into it by `addEquipmentFleet`, the
+ * first one written over zeros by `equipmentFleetInto`; the simulation passes a fleet from the arena. Returns
+ * `total`.
  */
 function relampingFleetInto(
   axis: YearAxis,
@@ -403,38 +403,22 @@ function relampingFleetInto(
   lampCostEur: number,
   lampEmbodiedKgCo2e: number,
   total: FleetFlows,
-  cohort: FleetFlows,
 ): FleetFlows {
   const cohorts = Math.max(1, Math.round(lampLifetimeYears));
+  const spec: FleetSpec = {
+    count: count / cohorts,
+    lifetimeYears: lampLifetimeYears,
+    unitCostEur: lampCostEur,
+    unitEmbodiedKgCo2e: lampEmbodiedKgCo2e,
+    firstPurchaseIndex: null,
+    ageYears: 0,
+  };
   for (let k = 0; k < cohorts; k++) {
-    equipmentFleetInto(
-      axis,
-      {
-        count: count / cohorts,
-        lifetimeYears: lampLifetimeYears,
-        unitCostEur: lampCostEur,
-        unitEmbodiedKgCo2e: lampEmbodiedKgCo2e,
-        firstPurchaseIndex: null,
-        ageYears: (k * lampLifetimeYears) / cohorts,
-      },
-      k === 0 ? total : cohort,
-    );
-    if (k === 0) continue;
-    // Readable version: for (const key of Object.keys(total)) total[key][t] += cohort[key][t];
-    addSeries(total.purchases, cohort.purchases);
-    addSeries(total.capexEur, cohort.capexEur);
-    addSeries(total.residualValueEur, cohort.residualValueEur);
-    addSeries(total.embodiedKgCo2e, cohort.embodiedKgCo2e);
-    addSeries(total.endOfLifeKgCo2e, cohort.endOfLifeKgCo2e);
-    addSeries(total.amortisedKgCo2e, cohort.amortisedKgCo2e);
-    addSeries(total.inService, cohort.inService);
+    spec.ageYears = (k * lampLifetimeYears) / cohorts;
+    if (k === 0) equipmentFleetInto(axis, spec, total);
+    else addEquipmentFleet(axis, spec, total);
   }
   return total;
-}
-
-/** to[t] += from[t] for every index (series of the same length). */
-function addSeries(to: Float64Array, from: Float64Array): void {
-  for (let t = 0; t < to.length; t++) to[t] += from[t];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -775,7 +759,6 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   const cabinet = emptyFlows(axis, arena);
   const fleetScratch = emptyFleet(n, arena); // one fleet at a time, added into flows before the next
   const lamps = emptyFleet(n, arena);
-  const lampCohort = emptyFleet(n, arena);
   // Eq. 1–6 under the four lighting profiles.
   const allNight = profileHoursInto(emptyProfileHours(n, arena), s, annualHours, currentSwitchOff, 0, 0, 0);
   const switchedOff = profileHoursInto(emptyProfileHours(n, arena), s, annualHours, switchOff, 0, 0, 0);
@@ -807,7 +790,7 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   for (const group of oldGroups.groups) {
     addRunningCost(statusQuo, group.count * p.traditionalMaintenanceEurPerLuminairePerYear);
     const lampLifetimeYears = group.lampLifetimeYears ?? p.lampLifetimeYears;
-    relampingFleetInto(axis, group.count, lampLifetimeYears, p.lampCostEur, p.lampEmbodiedKgCo2e, lamps, lampCohort);
+    relampingFleetInto(axis, group.count, lampLifetimeYears, p.lampCostEur, p.lampEmbodiedKgCo2e, lamps);
     addFleet(statusQuo, lamps);
     // Relamping is maintenance (a section de fonctionnement expense), not an investment: no FCTVA on it.
     for (let t = 0; t < n; t++) statusQuo.capexNotFctvaEligibleEur![t] += lamps.capexEur[t];

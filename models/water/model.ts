@@ -86,7 +86,7 @@
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
 import type { SeriesArena } from '../../src/core/arena.js';
-import { emptyFleet, equipmentFleetInto, type FleetSpec } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -609,11 +609,6 @@ function variantVolumes(
 // Flows
 // ---------------------------------------------------------------------------------------------------------------
 
-/** `into[t] += add[t]` for every year. */
-function addFleetSeries(into: Float64Array, add: Float64Array): void {
-  for (let t = 0; t < into.length; t++) into[t] += add[t];
-}
-
 function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Record<string, VariantFlows> {
   const n = axis.length;
   const { base, meters } = prepare(inventory);
@@ -644,18 +639,11 @@ function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Reco
     firstPurchaseIndex: null,
     ageYears: 0,
   };
-  // The cohorts are summed once, in their order, into one fleet: the non-digital variants add nothing else into
-  // these series before it, so adding the sum gives the same numbers as adding each cohort in turn.
+  // The cohorts are added, in their order, into one fleet (`addEquipmentFleet`), which the variants then add.
   const manualMeters = emptyFleet(n, arena);
-  const cohort = emptyFleet(n, arena);
   for (let c = 0; c < cohorts; c++) {
     cohortSpec.ageYears = meterCohortAgeYears(c, cohorts, manualLifetime, ageYears);
-    equipmentFleetInto(axis, cohortSpec, cohort);
-    addFleetSeries(manualMeters.capexEur, cohort.capexEur);
-    addFleetSeries(manualMeters.residualValueEur, cohort.residualValueEur);
-    addFleetSeries(manualMeters.embodiedKgCo2e, cohort.embodiedKgCo2e);
-    addFleetSeries(manualMeters.endOfLifeKgCo2e, cohort.endOfLifeKgCo2e);
-    addFleetSeries(manualMeters.amortisedKgCo2e, cohort.amortisedKgCo2e);
+    addEquipmentFleet(axis, cohortSpec, manualMeters);
   }
 
   // Eq. 14: devices of the smart network.

@@ -123,6 +123,28 @@ export function equipmentFleet(axis: YearAxis, spec: FleetSpec): FleetFlows {
  * @example equipmentFleetInto(axis, { count: 10, lifetimeYears: 10, unitCostEur: 500 }, emptyFleet(26)).capexEur[0] // 5000
  */
 export function equipmentFleetInto(axis: YearAxis, spec: FleetSpec, into: FleetFlows): FleetFlows {
+  into.purchases.fill(0);
+  into.capexEur.fill(0);
+  into.residualValueEur.fill(0);
+  into.embodiedKgCo2e.fill(0);
+  into.endOfLifeKgCo2e.fill(0);
+  into.amortisedKgCo2e.fill(0);
+  into.inService.fill(0);
+  return addEquipmentFleet(axis, spec, into);
+}
+
+/**
+ * `equipmentFleet` added into `into`: each purchase, replacement, residual and carbon term of the fleet is added to
+ * what `into` already holds. Several fleets added into one give their total without a scratch fleet per fleet, e.g.
+ * the staggered cohorts of a stock of unknown age (relamping campaigns, water meters). The same terms as
+ * `equipmentFleetInto`, added one by one where that function starts from zeros. Returns `into`.
+ * @param into flows of `axis.length` years, added to
+ * @example
+ * // Two cohorts of 5 units (lifetime 4 years), aged 0 and 2: replaced at indices 4, 8 and 2, 6, 10 (of 12)
+ * const f = equipmentFleetInto(axis12, { count: 5, lifetimeYears: 4, unitCostEur: 10, firstPurchaseIndex: null, ageYears: 0 }, emptyFleet(13));
+ * addEquipmentFleet(axis12, { count: 5, lifetimeYears: 4, unitCostEur: 10, firstPurchaseIndex: null, ageYears: 2 }, f).capexEur[2] // 50
+ */
+export function addEquipmentFleet(axis: YearAxis, spec: FleetSpec, into: FleetFlows): FleetFlows {
   const n = axis.length;
   const last = n - 1;
   const L = spec.lifetimeYears;
@@ -132,28 +154,7 @@ export function equipmentFleetInto(axis: YearAxis, spec: FleetSpec, into: FleetF
   if (!(spec.count >= 0) || !Number.isFinite(spec.count)) {
     throw new RangeError(`equipmentFleet: count must be a non-negative number, received ${spec.count}`);
   }
-  // Each series checked and zeroed by name (a loop over FLEET_SERIES reads them through dynamic keys, which
-  // costs more than the zeroing itself in Monte Carlo's inner loop).
-  const { purchases, capexEur, residualValueEur, embodiedKgCo2e, endOfLifeKgCo2e, amortisedKgCo2e, inService } = into;
-  if (
-    purchases.length !== n ||
-    capexEur.length !== n ||
-    residualValueEur.length !== n ||
-    embodiedKgCo2e.length !== n ||
-    endOfLifeKgCo2e.length !== n ||
-    amortisedKgCo2e.length !== n ||
-    inService.length !== n
-  ) {
-    const wrong = FLEET_SERIES.find((name) => into[name].length !== n)!;
-    throw new RangeError(`equipmentFleetInto: into.${wrong} has ${into[wrong].length} values, the axis ${n}`);
-  }
-  purchases.fill(0);
-  capexEur.fill(0);
-  residualValueEur.fill(0);
-  embodiedKgCo2e.fill(0);
-  endOfLifeKgCo2e.fill(0);
-  amortisedKgCo2e.fill(0);
-  inService.fill(0);
+  checkFleetLength(into, n);
   const unitCost = spec.unitCostEur ?? 0;
   const unitEmbodied = spec.unitEmbodiedKgCo2e ?? 0;
   const unitEol = spec.unitEndOfLifeKgCo2e ?? 0;
@@ -172,7 +173,7 @@ export function equipmentFleetInto(axis: YearAxis, spec: FleetSpec, into: FleetF
   // horizon, and their past embodied emissions are outside it (sunk), so they add nothing but service.
   if (existing) {
     const end = Math.min(Math.round(first), last);
-    for (let t = 1; t <= end; t++) out.inService[t] = spec.count;
+    for (let t = 1; t <= end; t++) out.inService[t] += spec.count;
   }
 
   for (let k = 0; ; k++) {
@@ -214,6 +215,25 @@ export function equipmentFleetInto(axis: YearAxis, spec: FleetSpec, into: FleetF
     }
   }
   return out;
+}
+
+/**
+ * Throws when a series of `into` does not hold `n` values. Each series checked by name (a loop over FLEET_SERIES
+ * reads them through dynamic keys, which cost more than the fleet itself in Monte Carlo's inner loop).
+ */
+function checkFleetLength(into: FleetFlows, n: number): void {
+  if (
+    into.purchases.length !== n ||
+    into.capexEur.length !== n ||
+    into.residualValueEur.length !== n ||
+    into.embodiedKgCo2e.length !== n ||
+    into.endOfLifeKgCo2e.length !== n ||
+    into.amortisedKgCo2e.length !== n ||
+    into.inService.length !== n
+  ) {
+    const wrong = FLEET_SERIES.find((name) => into[name].length !== n)!;
+    throw new RangeError(`equipmentFleetInto: into.${wrong} has ${into[wrong].length} values, the axis ${n}`);
+  }
 }
 
 /** The `index`-th series of `length` values in a buffer holding several (no copy). */

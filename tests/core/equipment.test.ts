@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { emptyFleet, equipmentFleet, equipmentFleetInto, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, equipmentFleet, equipmentFleetInto, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { yearAxis } from '../../src/core/time.js';
 
 const arr = (xs: Float64Array): number[] => Array.from(xs);
@@ -300,6 +300,47 @@ describe('equipmentFleetInto and emptyFleet', () => {
   it('rejects a target that is not on the axis', () => {
     expect(() => equipmentFleetInto(yearAxis(2026, 10), { count: 1, lifetimeYears: 5 }, emptyFleet(5))).toThrow(
       /equipmentFleetInto: into.purchases has 5 values, the axis 11/,
+    );
+  });
+});
+
+describe('addEquipmentFleet', () => {
+  const axis12 = yearAxis(2026, 12); // indices 0 … 12
+  const cohort = (ageYears: number): FleetSpec => ({ count: 5, lifetimeYears: 4, unitCostEur: 10, unitEmbodiedKgCo2e: 3, firstPurchaseIndex: null, ageYears });
+
+  it('adds a fleet into another: the doc example, two staggered cohorts', () => {
+    // Aged 0: first replacement at 4 − 0 = 4, then 8 (12 is the last index: no purchase). Aged 2: at 2, 6, 10.
+    const f = equipmentFleetInto(axis12, cohort(0), emptyFleet(13));
+    addEquipmentFleet(axis12, cohort(2), f);
+    expect(Array.from(f.capexEur)).toEqual([0, 0, 50, 0, 50, 0, 50, 0, 50, 0, 50, 0, 0]); // 5 units × 10 € at 2, 4, 6, 8, 10
+    // The cohort bought at 10 serves to 14: half of it is left at 12, a residual of 25 € and a 7.5 kg credit.
+    expect(f.residualValueEur[12]).toBe(25);
+    expect(f.embodiedKgCo2e[12]).toBe(-7.5);
+    // Both cohorts in service from index 1: 10 units every year.
+    expect(Array.from(f.inService.subarray(1))).toEqual(new Array(12).fill(10));
+  });
+
+  it('gives the sum of the fleets computed one by one (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ count: fc.double({ min: 0, max: 1000, noNaN: true }), life: fc.double({ min: 0.5, max: 30, noNaN: true }), age: fc.double({ min: 0, max: 40, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (fleets) => {
+          const axis = yearAxis(2026, 25);
+          const specs: FleetSpec[] = fleets.map((x) => ({ count: x.count, lifetimeYears: x.life, unitCostEur: 7, unitEmbodiedKgCo2e: 2, unitEndOfLifeKgCo2e: 1, firstPurchaseIndex: null, ageYears: x.age }));
+          const total = emptyFleet(axis.length);
+          for (const spec of specs) addEquipmentFleet(axis, spec, total);
+          const separate = specs.map((spec) => equipmentFleet(axis, spec));
+          for (const name of ['purchases', 'capexEur', 'residualValueEur', 'embodiedKgCo2e', 'endOfLifeKgCo2e', 'amortisedKgCo2e', 'inService'] as const) {
+            for (let t = 0; t < axis.length; t++) {
+              const sum = separate.reduce((a, f) => a + f[name][t], 0);
+              expect(Math.abs(total[name][t] - sum)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(sum)));
+            }
+          }
+        },
+      ),
     );
   });
 });
