@@ -24,7 +24,6 @@ import {
   benefitCostRatio,
   discountedPaybackPeriod,
   discountFactors,
-  irr,
   irrRoots,
   levelisedCostOfSavedEnergy,
   lifecycleCost,
@@ -260,12 +259,15 @@ export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, 
   }
   const mirrValue = !hasInflow || !hasOutflow ? NaN : (Math.abs(inflowPv) / Math.abs(outflowPv)) ** (1 / (n - 1)) * (1 + rate) - 1;
 
-  const roots = signChanges(cf) >= 2 ? irrRoots(cf) : [];
+  // Every real IRR (irrRoots: exact, in linear time for most flows by Norström's criterion); none without a sign
+  // change. Newton from a start (irr) is not used here: on a flow whose investment is small against its savings it
+  // overshoots and then crawls back, a hundred iterations where the bracketed search takes a dozen.
+  const roots = signChanges(cf) >= 1 ? irrRoots(cf) : [];
   let irrValue: number | null;
   if (roots.length > 1) {
     irrValue = roots.reduce((best, r) => (Math.abs(r - rate) < Math.abs(best - rate) ? r : best), roots[0]);
   } else {
-    irrValue = finiteOrNull(roots.length === 1 ? roots[0] : irr(cf));
+    irrValue = roots.length === 1 ? finiteOrNull(roots[0]) : null;
   }
   const af = table.annuity;
   const avoidedKg = 0 - netTotalKg;
@@ -331,12 +333,15 @@ export function compareMetricsReadable({ years, rate, reference, variant }: Comp
   const npvEur = npv(rate, cf);
   // Fewer than two sign changes: at most one real IRR (Descartes' rule of signs), found by Newton in `irr`.
   // Otherwise all real roots are computed, and the one closest to the discount rate is reported.
-  const roots = signChanges(cf) >= 2 ? irrRoots(cf) : [];
+  // Every real IRR (irrRoots: exact, in linear time for most flows by Norström's criterion); none without a sign
+  // change. Newton from a start (irr) is not used here: on a flow whose investment is small against its savings it
+  // overshoots and then crawls back, a hundred iterations where the bracketed search takes a dozen.
+  const roots = signChanges(cf) >= 1 ? irrRoots(cf) : [];
   let irrValue: number | null;
   if (roots.length > 1) {
     irrValue = roots.reduce((best, r) => (Math.abs(r - rate) < Math.abs(best - rate) ? r : best), roots[0]);
   } else {
-    irrValue = finiteOrNull(roots.length === 1 ? roots[0] : irr(cf));
+    irrValue = roots.length === 1 ? finiteOrNull(roots[0]) : null;
   }
   const lcc = lifecycleCost(rate, variantCostNoCarbon);
   const af = annuityFactor(rate, n - 1);
