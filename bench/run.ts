@@ -5,7 +5,7 @@
  * correctness only (results equal to their references), exiting non-zero when a check fails.
  *
  * Where a full-size run would take minutes, the bench measures a stated sample and extrapolates linearly
- * (the work is linear in draws and in communes); the line says so.
+ * (the work is linear in draws and in communes); the line says so. `--full` runs the 100,000 Monte Carlo draws.
  *
  * Timings are wall-clock, as the targets are; each line also gives the CPU time the process used, because on a
  * shared machine (other jobs running) wall time alone overstates the cost. The load average is printed first.
