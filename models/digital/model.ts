@@ -265,11 +265,11 @@ const CATALOGUE_PARAMETER_NAMES: Readonly<Record<DeviceName, Readonly<Record<Dev
 
 /** Options of `deviceFleet` and `addDeviceFleet`. */
 export interface DeviceFleetOptions {
-  /** Index of the first purchase (0 = the investment year, the default). Not read by `addDeviceFleet`. */
+  /** Index of the first purchase (0 = the investment year, the default). */
   firstPurchaseIndex?: number;
   /**
    * Buffers lent by the engine (src/core/arena.ts): the fleet and its series are taken from it instead of being
-   * allocated, and stay valid until the arena's next call. `addDeviceFleet` allocates nothing and ignores it.
+   * allocated, and stay valid until the arena's next call.
    */
   arena?: SeriesArena;
 }
@@ -286,8 +286,8 @@ const DEVICE_SERIES = ['energyKwh', 'maintenanceEur'] as const;
  * @param s scenario trajectories (digitalCostFactor, digitalEmbodiedFactor)
  * @param device catalogue device name
  * @param count devices deployed [units], may be fractional (a share) or 0
- * @param firstPurchaseIndex index of the first purchase (0 = the investment year), or the options
- * @param options `arena` to take the fleet and its series from (the model's `input.arena`)
+ * @param options `firstPurchaseIndex` (0, the investment year, by default) and `arena`, to take the fleet and its
+ *   series from (the model's `input.arena`)
  * @example
  * // 100 luminaire nodes at 0.5 W: 100 × 0.5 W × 8,760 h / 1,000 = 438 kWh in each year of operation
  * deviceFleet(yearAxis(2026, 25), p, s, 'luminaireNode', 100).energyKwh[1] // 438
@@ -299,14 +299,11 @@ export function deviceFleet(
   s: ScenarioSeries,
   device: DeviceName,
   count: number,
-  firstPurchaseIndex: number | DeviceFleetOptions = 0,
-  options?: DeviceFleetOptions,
+  options: DeviceFleetOptions = {},
 ): DeviceFleetResult {
   checkCount('deviceFleet', 'count', count);
-  const first = typeof firstPurchaseIndex === 'number' ? firstPurchaseIndex : (firstPurchaseIndex.firstPurchaseIndex ?? 0);
-  const arena = typeof firstPurchaseIndex === 'number' ? options?.arena : firstPurchaseIndex.arena;
-  const into = emptyDeviceFleet(axis.length, arena);
-  return fillDeviceFleet(axis, s, device, catalogueEntry(p, device), count, first, into);
+  const into = emptyDeviceFleet(axis.length, options.arena);
+  return fillDeviceFleet(axis, s, device, catalogueEntry(p, device), count, options.firstPurchaseIndex ?? 0, into);
 }
 
 /** A `DeviceFleetResult` of zeros over `length` years, its series taken from `arena` when there is one. */
@@ -429,7 +426,6 @@ export function addDeviceFleet(
   flows: VariantFlows,
   s: ScenarioSeries,
   result: DeviceFleetResult,
-  _options?: DeviceFleetOptions,
 ): void {
   const n = flows.capexEur.length;
   const price = series(s, 'electricityPriceEurPerKwh', n);

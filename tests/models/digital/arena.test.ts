@@ -19,8 +19,8 @@ describe('deviceFleet with options', () => {
 
   it('gives, from an arena, the numbers of fresh series (the reference is the call without arena)', () => {
     const arena = new SeriesArena();
-    const fresh = deviceFleet(axis, p, s, 'sensorNode', 40, 2);
-    const lent = deviceFleet(axis, p, s, 'sensorNode', 40, 2, { arena });
+    const fresh = deviceFleet(axis, p, s, 'sensorNode', 40, { firstPurchaseIndex: 2 });
+    const lent = deviceFleet(axis, p, s, 'sensorNode', 40, { firstPurchaseIndex: 2, arena });
     expect(Array.from(lent.fleet.capexEur)).toEqual(Array.from(fresh.fleet.capexEur));
     expect(Array.from(lent.energyKwh)).toEqual(Array.from(fresh.energyKwh));
     expect(Array.from(lent.maintenanceEur)).toEqual(Array.from(fresh.maintenanceEur));
@@ -30,12 +30,12 @@ describe('deviceFleet with options', () => {
   });
 
   it('reads firstPurchaseIndex from the options object', () => {
-    // Bought at index 3: nothing before, the purchase at 3 (same as the positional form).
-    const positional = deviceFleet(axis, p, s, 'meterRadio', 10, 3);
-    const options = deviceFleet(axis, p, s, 'meterRadio', 10, { firstPurchaseIndex: 3 });
-    expect(options.fleet.capexEur[0]).toBe(0);
-    expect(options.fleet.capexEur[3]).toBeGreaterThan(0);
-    expect(Array.from(options.fleet.capexEur)).toEqual(Array.from(positional.fleet.capexEur));
+    // Bought at index 3: nothing before, the purchase at 3, the same cost as a purchase at 0 moved by 3 years of the
+    // cost trend (1 − 0.01 × 3 against 1 − 0.01 × 0).
+    const later = deviceFleet(axis, p, s, 'meterRadio', 10, { firstPurchaseIndex: 3 });
+    const now = deviceFleet(axis, p, s, 'meterRadio', 10);
+    expect(later.fleet.capexEur[0]).toBe(0);
+    expect(later.fleet.capexEur[3]).toBeCloseTo(now.fleet.capexEur[0] * 0.97, 9);
   });
 
   it('reuses the same records on the next call after reset, zeroed then refilled', () => {
@@ -49,12 +49,12 @@ describe('deviceFleet with options', () => {
     expect(arena.size).toBe(2);
   });
 
-  it('adds the same flows whether the fleet came from an arena or not (options passed again are accepted)', () => {
+  it('adds the same flows whether the fleet came from an arena or not', () => {
     const arena = new SeriesArena();
     const a = emptyFlows(axis);
     const b = emptyFlows(axis);
     addDeviceFleet(a, s, deviceFleet(axis, p, s, 'subMeter', 7));
-    addDeviceFleet(b, s, deviceFleet(axis, p, s, 'subMeter', 7, { arena }), { arena });
+    addDeviceFleet(b, s, deviceFleet(axis, p, s, 'subMeter', 7, { arena }));
     for (const name of SERIES) expect(Array.from(b[name]), name).toEqual(Array.from(a[name]));
     expect(b.connectedDevices).toBe(7);
   });

@@ -250,7 +250,7 @@ describe('deviceFleet and addDeviceFleet, by hand on yearAxis(2026, 3)', () => {
 
   it('honours a later first purchase', () => {
     // Bought at index 1: serves 2–3 (lifetime 2, reaches index 3 = last: no replacement), nothing in year 1.
-    const later = deviceFleet(axis, p, s, 'luminaireNode', 3, 1);
+    const later = deviceFleet(axis, p, s, 'luminaireNode', 3, { firstPurchaseIndex: 1 });
     expectSeries(later.fleet.capexEur, [0, 300, 0, 0]);
     expectSeries(later.energyKwh, [0, 0, 26.28, 26.28]);
     expectSeries(later.maintenanceEur, [0, 0, 15, 15]);
