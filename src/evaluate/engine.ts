@@ -218,7 +218,7 @@ export function prepareRunWithData(territory: LoadedTerritory, data: RunData, op
     return {
       id: u.id,
       model: MODELS[u.id],
-      inventory: u.inventory,
+      inventory: deepFreeze(u.inventory),
       defaults: { ...financeDefaults, ...digitalDefaults, ...own },
       subsidies: u.subsidies,
       vatRecoverable: u.vatRecoverable,
@@ -240,6 +240,21 @@ export function prepareRunWithData(territory: LoadedTerritory, data: RunData, op
     }
   }
   return { territory, axis, packs, useCases, options, carbonValuePath, inputs: territory.inputs };
+}
+
+/**
+ * Freezes an inventory and everything in it, and returns it. Models compute what depends on the inventory alone
+ * once per inventory object (e.g. the lighting model's split of LED and other groups, cached in a WeakMap): an
+ * inventory changed in place after a run would otherwise be evaluated with the figures of the first run. Frozen,
+ * a change in place throws a TypeError at the assignment (ES modules are strict) instead of going unseen; to
+ * evaluate a variation, copy the inventory (`structuredClone`) and change the copy.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }
 
 /** A pack or reference parameter as a ParameterSpec (its English description kept). */

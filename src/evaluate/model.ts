@@ -42,7 +42,11 @@ export interface ModelInput<I> {
   p: ParameterValues;
   /** Scenario trajectories on the axis. */
   s: ScenarioSeries;
-  /** The territory's inventory for this use case, validated by the model's `inventorySchema`. */
+  /**
+   * The territory's inventory for this use case, validated by the model's `inventorySchema`. A value: it is never
+   * changed in place (the engine freezes it), so a model may compute what depends on it alone once per inventory
+   * object (a `WeakMap` keyed by it).
+   */
   inventory: I;
   /**
    * Buffers lent by the engine when it calls the model many times (Monte Carlo, sensitivity, roll-ups): the model

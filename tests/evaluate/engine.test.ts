@@ -38,6 +38,20 @@ describe('the engine on the built-in example', () => {
     }
   });
 
+  it('freezes the inventories it runs, so that a change in place fails loudly instead of reusing cached figures', async () => {
+    // Models cache what depends on the inventory alone per inventory object (a WeakMap): a run after a change in
+    // place would use the first run's figures. The engine freezes the inventories; a copy can be changed.
+    const own = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'territory.yaml'));
+    const run = prepareRun(own, { scenarios: ['TEND'] });
+    const lighting = run.useCases.find((u) => u.id === 'lighting')!.inventory as { luminaires: { count: number }[] };
+    expect(() => {
+      lighting.luminaires[0].count = 1;
+    }).toThrow(TypeError);
+    const copy = structuredClone(lighting);
+    copy.luminaires[0].count = 1;
+    expect(copy.luminaires[0].count).toBe(1);
+  });
+
   it('gives the same numbers for the same inputs (byte-identical results.json)', () => {
     const again = evaluateRun(prepareRun(territory, { scenarios: ['TEND', 'S1'] }), NOW);
     expect(toJson(resultsDocument(again))).toBe(toJson(resultsDocument(results)));
