@@ -692,22 +692,25 @@ function addExistingLed(
   addLighting(flows, s, led, 1, allNight);
   for (const group of led.groups) {
     addRunningCost(flows, group.count * p.ledMaintenanceEurPerLuminairePerYear);
-    const fleet = equipmentFleetInto(
-      axis,
-      {
-        count: group.count,
-        lifetimeYears: p.ledLuminaireLifetimeYears,
-        unitCostEur: p.ledLuminaireCostEur,
-        unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
-        unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
-        firstPurchaseIndex: null,
-        ageYears: group.ageYears ?? p.ledLuminaireLifetimeYears / 2,
-        costTrend: s.ledCostFactor,
-      },
-      fleetScratch,
-    );
+    const fleet = equipmentFleetInto(axis, ledLuminaires(p, s, group.count, group.ageYears ?? p.ledLuminaireLifetimeYears / 2), fleetScratch);
     addFleet(flows, fleet);
   }
+}
+
+/**
+ * The fleet of `count` LED luminaires: bought at index 0 when `ageYears` is null (a retrofit), else already in place
+ * at that age and replaced at the end of their life (existing LED groups). Cost follows `s.ledCostFactor`.
+ */
+function ledLuminaires(p: ParameterValues, s: ScenarioSeries, count: number, ageYears: number | null): FleetSpec {
+  return {
+    count,
+    lifetimeYears: p.ledLuminaireLifetimeYears,
+    unitCostEur: p.ledLuminaireCostEur,
+    unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
+    unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
+    ...(ageYears === null ? { firstPurchaseIndex: 0 } : { firstPurchaseIndex: null, ageYears }),
+    costTrend: s.ledCostFactor,
+  };
 }
 
 /** Adds the yearly maintenance of the renovated LED luminaires (Eq. 11), reduced by `maintenanceSaving` [fraction]. */
@@ -799,19 +802,7 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   // LED retrofit of every non-LED group at index 0, disposal of the old luminaires: the same in the four renovated
   // variants, computed in `led`, then copied into the three others.
   for (const group of oldGroups.groups) {
-    const fleet = equipmentFleetInto(
-      axis,
-      {
-        count: group.count,
-        lifetimeYears: p.ledLuminaireLifetimeYears,
-        unitCostEur: p.ledLuminaireCostEur,
-        unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
-        unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
-        firstPurchaseIndex: 0,
-        costTrend: s.ledCostFactor,
-      },
-      fleetScratch,
-    );
+    const fleet = equipmentFleetInto(axis, ledLuminaires(p, s, group.count, null), fleetScratch);
     addFleet(led, fleet);
   }
   const disposalKgCo2e = renovatedCount * p.oldLuminaireEndOfLifeKgCo2e;
