@@ -24,6 +24,7 @@ import {
   warningDamageReduction,
   type Inventory,
 } from '../../../models/climate-risk/model.js';
+import { FLOW_SERIES } from '../../../src/evaluate/model.js';
 
 const OWN_FILE = fileURLToPath(new URL('../../../models/climate-risk/parameters.yaml', import.meta.url));
 const CATALOGUE_FILE = fileURLToPath(new URL('../../../models/digital/parameters.yaml', import.meta.url));
@@ -137,19 +138,8 @@ const TOWN: Inventory = {
   ],
 };
 
-const SERIES: (keyof VariantFlows)[] = [
-  'capexEur',
-  'opexEur',
-  'energyCostEur',
-  'energyKwh',
-  'residualValueEur',
-  'embodiedKgCo2e',
-  'useKgCo2e',
-  'endOfLifeKgCo2e',
-  'amortisedEmbodiedKgCo2e',
-  'digitalKgCo2e',
-  'externalCostEur',
-];
+// Every series of a flows record (the list emptyFlows lays out).
+const SERIES = FLOW_SERIES;
 
 function series(f: VariantFlows, name: keyof VariantFlows): Float64Array {
   return f[name] as Float64Array;

@@ -25,6 +25,7 @@ import {
   waterVolumes,
   type Inventory,
 } from '../../../models/water/model.js';
+import { FLOW_SERIES } from '../../../src/evaluate/model.js';
 
 // ---- inputs built from the model's own defaults and the shared device catalogue --------------------------------
 
@@ -77,19 +78,8 @@ function run(inventory: Inventory = HAND, p: Record<string, number> = P, s = sce
   return model.simulate({ axis, p, s, inventory });
 }
 
-const SERIES_KEYS = [
-  'capexEur',
-  'opexEur',
-  'energyCostEur',
-  'energyKwh',
-  'residualValueEur',
-  'embodiedKgCo2e',
-  'useKgCo2e',
-  'endOfLifeKgCo2e',
-  'amortisedEmbodiedKgCo2e',
-  'digitalKgCo2e',
-  'externalCostEur',
-] as const;
+// Every series of a flows record (the list emptyFlows lays out).
+const SERIES_KEYS = FLOW_SERIES;
 
 // ---- the model's declarations ------------------------------------------------------------------------------------
 
