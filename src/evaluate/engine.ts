@@ -456,8 +456,9 @@ export interface EvaluationWorkspace {
   useCases: {
     uc: PreparedUseCase;
     arena: SeriesArena;
-    statusQuo: VariantDefinition;
     variants: { def: VariantDefinition; subsidies: SubsidyRule[]; costs: Record<Perspective, PerspectiveCosts> }[];
+    /** The status quo's entry of `variants`, against which the others are compared. */
+    statusQuo: { def: VariantDefinition; subsidies: SubsidyRule[]; costs: Record<Perspective, PerspectiveCosts> };
   }[];
   sharedArena: SeriesArena;
   scratch: ReturnType<typeof comparisonScratch>;
@@ -469,16 +470,14 @@ export function evaluationWorkspace(run: PreparedRun): EvaluationWorkspace {
   const n = run.axis.length;
   return {
     run,
-    useCases: run.useCases.map((uc) => ({
-      uc,
-      arena: new SeriesArena(),
-      statusQuo: uc.model.variants.find((v) => v.kind === 'statusQuo')!,
-      variants: uc.model.variants.map((def) => ({
+    useCases: run.useCases.map((uc) => {
+      const variants = uc.model.variants.map((def) => ({
         def,
         subsidies: subsidiesFor(uc, def.id, def.kind),
         costs: { financial: zeroCosts(n), socioEconomic: zeroCosts(n) },
-      })),
-    })),
+      }));
+      return { uc, arena: new SeriesArena(), variants, statusQuo: variants.find((v) => v.def.kind === 'statusQuo')! };
+    }),
     sharedArena: new SeriesArena(),
     scratch: comparisonScratch(n),
     tables: new Map(),
@@ -547,8 +546,8 @@ export function evaluateScenarioMetrics(
       financialCosts(f, settings, v.subsidies, v.costs.financial);
       socioEconomicCosts(f, carbonValue, v.costs.socioEconomic);
     }
-    const ref = u.variants.find((v) => v.def === u.statusQuo)!;
-    const refFlows = sim.flows[u.statusQuo.id];
+    const ref = u.statusQuo;
+    const refFlows = sim.flows[ref.def.id];
     for (const v of u.variants) {
       if (v === ref) continue;
       const f = sim.flows[v.def.id];
@@ -564,7 +563,7 @@ export function evaluateScenarioMetrics(
           table,
           ws.scratch,
         );
-        rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: u.statusQuo.id, perspective, metrics });
+        rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: ref.def.id, perspective, metrics });
       }
     }
   }
