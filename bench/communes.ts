@@ -4,16 +4,16 @@
  * (a stress set covering villages to large towns, not the real distribution of French communes, whose median is
  * about 450 inhabitants). What scales with the population: luminaire counts and cabinets, water volumes, network
  * length and subscribers, population, catchment area, damages and fatalities of the hazards, and the number of
- * public buildings kept (the town's nine, in order, at least one). Each inventory is validated by its model's
- * schema, as a territory file's would be. Deterministic: same seed, same communes.
+ * public buildings kept (the town's nine, in order, at least one). The inventories are plain data, as read from a
+ * file: the roll-up validates each by its model's schema. Deterministic: same seed, same communes.
  */
+import type { RollUpCommune } from '../src/evaluate/rollup.js';
+import type { UseCaseId } from '../src/evaluate/registry.js';
 import type { LoadedTerritory } from '../src/io/territory.js';
-import { MODELS, type UseCaseId } from '../src/evaluate/registry.js';
 import { createRng } from '../src/uncertainty/rng.js';
 
-export interface GeneratedCommune {
+export interface GeneratedCommune extends RollUpCommune {
   population: number;
-  inventories: Map<UseCaseId, unknown>;
 }
 
 type Json = Record<string, unknown>;
@@ -25,13 +25,13 @@ export function generateCommunes(base: LoadedTerritory, count: number, seed: num
   for (let c = 0; c < count; c++) {
     const population = Math.round(200 * Math.exp(rng.next() * Math.log(100_000 / 200)));
     const k = population / base.population;
-    const inventories = new Map<UseCaseId, unknown>();
+    const inventories: Partial<Record<UseCaseId, unknown>> = {};
     for (const u of base.useCases) {
       const inv = structuredClone(u.inventory) as Json;
       scale(u.id, inv, k, population);
-      inventories.set(u.id, MODELS[u.id].inventorySchema.parse(inv));
+      inventories[u.id] = inv;
     }
-    out.push({ population, inventories });
+    out.push({ id: `commune-${c + 1}`, population, inventories });
   }
   return out;
 }

@@ -105,3 +105,16 @@ export {
   type McMetric,
 } from './evaluate/montecarlo.js';
 export { runTornado, runSobol, type TornadoOutput, type SobolOutput } from './evaluate/sensitivity.js';
+
+// Roll-up: many communes' inventories under one run's parameters, additive metrics summed
+export {
+  rollUp,
+  validateCommune,
+  ROLL_UP_SUMS,
+  type RollUpCommune,
+  type RollUpOptions,
+  type RollUpResult,
+  type RollUpRow,
+  type RollUpSum,
+} from './evaluate/rollup.js';
+export { rollUpThreads } from './evaluate/rollup-threads.js';

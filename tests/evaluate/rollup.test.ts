@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InputError, InputErrors } from '../../src/core/errors.js';
+import { examplesDir } from '../../src/core/paths.js';
+import type { RunOptions } from '../../src/evaluate/engine.js';
+import { prepareRun, runTerritory } from '../../src/evaluate/load.js';
+import { rowKeys } from '../../src/evaluate/montecarlo.js';
+import { ROLL_UP_SUMS, rollUp, type RollUpCommune } from '../../src/evaluate/rollup.js';
+import { rollUpThreads } from '../../src/evaluate/rollup-threads.js';
+import type { UseCaseId } from '../../src/evaluate/registry.js';
+import { loadTerritory, type LoadedTerritory } from '../../src/io/territory.js';
+
+const runOptions: RunOptions = { scenarios: ['TEND', 'S2'] };
+let territory: LoadedTerritory;
+
+beforeAll(async () => {
+  territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'territory.yaml'));
+});
+
+type Json = Record<string, unknown>;
+
+/** The town's inventories, with its lighting groups' counts multiplied by `k` (a smaller or larger commune). */
+function commune(id: string, k: number): RollUpCommune {
+  const inventories: Partial<Record<UseCaseId, unknown>> = {};
+  for (const u of territory.useCases) {
+    const inv = structuredClone(u.inventory) as Json;
+    if (u.id === 'lighting') {
+      for (const g of inv.luminaires as Json[]) g.count = Math.max(1, Math.round((g.count as number) * k));
+      inv.cabinets = Math.max(1, Math.round((inv.cabinets as number) * k));
+    }
+    inventories[u.id] = inv;
+  }
+  return { id, inventories };
+}
+
+/** The same commune run as a territory of its own: its `runTerritory` results. */
+function runAlone(c: RollUpCommune): ReturnType<typeof runTerritory> {
+  const t: LoadedTerritory = { ...territory, useCases: territory.useCases.map((u) => ({ ...u, inventory: c.inventories[u.id] })) };
+  return runTerritory(t, runOptions, new Date(0));
+}
+
+describe('roll-up over communes', () => {
+  it('sums each comparison over the communes: the sums of their runs as territories of their own', () => {
+    const communes = [commune('a', 1), commune('b', 0.1), commune('c', 2.5)];
+    const run = prepareRun(territory, runOptions);
+    const result = rollUp(run, communes, { blockSize: 2 });
+    expect(result.communes).toBe(3);
+    expect(result.rows.map(({ useCase, variant, scenario, perspective }) => [useCase, variant, scenario, perspective])).toEqual(
+      rowKeys(run).map(({ useCase, variant, scenario, perspective }) => [useCase, variant, scenario, perspective]),
+    );
+    // Expected: each commune run alone (`runTerritory`, the yearly path of the engine), its metrics added up.
+    const alone = communes.map(runAlone);
+    for (const row of result.rows) {
+      const matching = alone.map((r) =>
+        r.results.find((x) => x.useCase === row.useCase && x.variant === row.variant && x.scenario === row.scenario && x.perspective === row.perspective)!,
+      );
+      for (const name of ROLL_UP_SUMS) {
+        const expected = matching.reduce((s, x) => s + x.metrics[name], 0);
+        expect(row.sums[name]).toBeCloseTo(expected, 6);
+      }
+      expect(row.npvPositive).toBe(matching.filter((x) => x.metrics.npvEur > 0).length);
+      expect(row.netNegative).toBe(matching.filter((x) => x.metrics.netTco2e < 0).length);
+    }
+    // The lighting retrofit's investment scales with the luminaires: commune c (×2.5) invests more than a (×1).
+    const capex = (r: ReturnType<typeof runAlone>): number =>
+      r.results.find((x) => x.useCase === 'lighting' && x.variant !== 'status-quo' && x.scenario === 'TEND' && x.perspective === 'financial')!.metrics.capexEur;
+    expect(capex(alone[2])).toBeGreaterThan(capex(alone[0]));
+  });
+
+  it('two identical communes give twice the town, exactly', () => {
+    const run = prepareRun(territory, { scenarios: ['TEND'] });
+    const town = runTerritory(territory, { scenarios: ['TEND'] }, new Date(0));
+    const result = rollUp(run, [commune('a', 1), commune('b', 1)]);
+    for (const row of result.rows) {
+      const r = town.results.find((x) => x.useCase === row.useCase && x.variant === row.variant && x.perspective === row.perspective)!;
+      // x + x = 2x exactly in binary floating point, and the fast metrics equal the yearly path's to the last bit.
+      expect(row.sums.npvEur).toBe(2 * r.metrics.npvEur);
+      expect(row.sums.netTco2e).toBe(2 * r.metrics.netTco2e);
+    }
+  });
+
+  it('gives the same sums to the last bit on one thread and on two (blocks added in block order)', async () => {
+    const communes = [0.2, 0.5, 1, 1.7, 3, 0.05].map((k, i) => commune(`c${i}`, k));
+    const run = prepareRun(territory, runOptions);
+    const one = rollUp(run, communes, { blockSize: 2 });
+    const seen: number[] = [];
+    const two = await rollUpThreads(run, territory, runOptions, communes, { blockSize: 2, threads: 2, onProgress: (d) => seen.push(d) });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(seen[seen.length - 1]).toBe(6);
+  }, 60_000);
+
+  it('names the commune and the path of an invalid or missing inventory, from the calling thread and from a worker', async () => {
+    const run = prepareRun(territory, { scenarios: ['TEND'] });
+    const bad = commune('bad', 1);
+    ((bad.inventories.lighting as Json).luminaires as Json[])[0].count = -3;
+    const error = (() => {
+      try {
+        rollUp(run, [commune('ok', 1), bad]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).path).toBe('communes[1].inventories.lighting.luminaires.0.count');
+    expect((error as InputError).message).toContain('commune bad');
+
+    const missing: RollUpCommune = { id: 'no-water', inventories: { ...commune('x', 1).inventories, water: undefined } };
+    expect(() => rollUp(run, [missing])).toThrow(/commune no-water has no water inventory/);
+
+    // Blocks 0 and 1 go to the worker first (two ahead), the calling thread takes block 2: the bad commune is
+    // evaluated by the worker, and its error arrives as an InputError with the same path.
+    const communes = [commune('a', 1), bad, commune('c', 1), commune('d', 1)];
+    const fromWorker = await rollUpThreads(run, territory, { scenarios: ['TEND'] }, communes, { blockSize: 1, threads: 2 }).catch((e: unknown) => e);
+    expect(fromWorker).toBeInstanceOf(InputError);
+    expect(fromWorker).not.toBeInstanceOf(InputErrors);
+    expect((fromWorker as InputError).path).toBe('communes[1].inventories.lighting.luminaires.0.count');
+  }, 60_000);
+});
