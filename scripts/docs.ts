@@ -643,6 +643,7 @@ export const CLI_COMMANDS: readonly string[][] = [
   [],
   ['run'],
   ['montecarlo'],
+  ['rollup'],
   ['calibrate'],
   ['sensitivity'],
   ['portfolio'],

@@ -75,6 +75,23 @@ export async function cli(argv: string[]): Promise<number> {
     });
 
   program
+    .command('rollup')
+    .description("agrège de nombreuses communes sous les paramètres d'un territoire / roll-up over many communes")
+    .argument('<communes>', 'communes file (YAML or JSON): communes: [{ id, name?, inventories: { <use case>: <inventory> } }]')
+    .option('-t, --territory <file>', "territory whose parameters, subsidies, VAT status and digital pooling apply to every commune (default: the built-in example)")
+    .option('--threads <k>', 'threads: this one and k − 1 workers (default: up to 2)')
+    .option('-s, --scenarios <ids>', 'scenario packs, comma-separated', list)
+    .option('-u, --use-cases <ids>', "use cases, comma-separated (default: the territory's; every commune needs an inventory for each)", list)
+    .option('--set <name=value>', 'override a parameter for every commune (repeatable)', collect, [])
+    .option('-o, --out <dir>', 'also write rollup.json into this folder')
+    .option('--json', 'print the result as JSON on stdout and nothing else')
+    .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
+    .action(async (communes: string, opts) => {
+      const { rollUpCommand } = await import('./rollup.js');
+      exitCode = await rollUpCommand(communes, opts);
+    });
+
+  program
     .command('calibrate')
     .description('cale une ligne de base sur des relevés (IPMVP option C, ASHRAE Guideline 14) / fit a baseline to metered data')
     .argument('<data>', 'CSV or XLSX with dates, consumption and degree days or temperatures')

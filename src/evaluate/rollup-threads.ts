@@ -17,6 +17,7 @@ import {
   rollUpBlockSize,
   rollUpContext,
   rollUpResult,
+  RollUpInterrupted,
   type RollUpCommune,
   type RollUpOptions,
   type RollUpResult,
@@ -100,6 +101,7 @@ export async function rollUpThreads(
     received++;
     done += Math.min(blockSize, communes.length - b * blockSize);
     options.onProgress?.(done, communes.length);
+    if (failure === null && received < count && options.shouldStop?.()) failure = new RollUpInterrupted(done, communes.length);
   };
   const ctx = rollUpContext(run);
   const pool = Array.from({ length: threads - 1 }, (_, w) => {

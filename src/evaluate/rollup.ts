@@ -71,6 +71,19 @@ export interface RollUpOptions {
   /** Communes per block (fixed by the run, not by the thread count, so results do not depend on threads). */
   blockSize?: number;
   onProgress?: (doneCommunes: number, totalCommunes: number) => void;
+  /** Checked between blocks; a true value stops the run with `RollUpInterrupted` (Ctrl-C). */
+  shouldStop?: () => boolean;
+}
+
+/** Raised when a roll-up is stopped between blocks (Ctrl-C); nothing is written. */
+export class RollUpInterrupted extends Error {
+  constructor(
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`roll-up stopped after ${done} of ${total} communes`);
+    this.name = 'RollUpInterrupted';
+  }
 }
 
 export const DEFAULT_ROLL_UP_BLOCK = 64;
@@ -83,7 +96,7 @@ export const DEFAULT_ROLL_UP_BLOCK = 64;
 export function validateCommune(run: PreparedRun, commune: RollUpCommune, index: number): unknown[] {
   const errors: InputError[] = [];
   const out: unknown[] = [];
-  const where = `communes[${index}]`;
+  const where = `communes.${index}`; // the path format of every input error (territory files: useCases.lighting.inventory…)
   if (commune === null || typeof commune !== 'object' || typeof commune.id !== 'string' || commune.inventories === null || typeof commune.inventories !== 'object') {
     throw new InputError(`roll-up: ${where} is not a commune`, {
       path: where,
@@ -226,7 +239,9 @@ export function rollUp(run: PreparedRun, communes: readonly RollUpCommune[], opt
     const sums = new Float64Array(rollUpBlockLength(ctx));
     rollUpBlock(ctx, communes.slice(first, first + blockSize), first, sums);
     blocks.push(sums);
-    options.onProgress?.(Math.min(first + blockSize, communes.length), communes.length);
+    const done = Math.min(first + blockSize, communes.length);
+    options.onProgress?.(done, communes.length);
+    if (done < communes.length && options.shouldStop?.()) throw new RollUpInterrupted(done, communes.length);
   }
   return rollUpResult(run, blocks, communes.length, blockSize);
 }

@@ -5,7 +5,7 @@ import { examplesDir } from '../../src/core/paths.js';
 import type { RunOptions } from '../../src/evaluate/engine.js';
 import { prepareRun, runTerritory } from '../../src/evaluate/load.js';
 import { rowKeys } from '../../src/evaluate/montecarlo.js';
-import { ROLL_UP_SUMS, rollUp, type RollUpCommune } from '../../src/evaluate/rollup.js';
+import { ROLL_UP_SUMS, rollUp, RollUpInterrupted, type RollUpCommune } from '../../src/evaluate/rollup.js';
 import { rollUpThreads } from '../../src/evaluate/rollup-threads.js';
 import type { UseCaseId } from '../../src/evaluate/registry.js';
 import { loadTerritory, type LoadedTerritory } from '../../src/io/territory.js';
@@ -101,7 +101,7 @@ describe('roll-up over communes', () => {
       }
     })();
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).path).toBe('communes[1].inventories.lighting.luminaires.0.count');
+    expect((error as InputError).path).toBe('communes.1.inventories.lighting.luminaires.0.count');
     expect((error as InputError).message).toContain('commune bad');
 
     const missing: RollUpCommune = { id: 'no-water', inventories: { ...commune('x', 1).inventories, water: undefined } };
@@ -113,6 +113,15 @@ describe('roll-up over communes', () => {
     const fromWorker = await rollUpThreads(run, territory, { scenarios: ['TEND'] }, communes, { blockSize: 1, threads: 2 }).catch((e: unknown) => e);
     expect(fromWorker).toBeInstanceOf(InputError);
     expect(fromWorker).not.toBeInstanceOf(InputErrors);
-    expect((fromWorker as InputError).path).toBe('communes[1].inventories.lighting.luminaires.0.count');
+    expect((fromWorker as InputError).path).toBe('communes.1.inventories.lighting.luminaires.0.count');
+  }, 60_000);
+
+  it('stops between blocks when asked to (Ctrl-C), on one thread and on two', async () => {
+    const run = prepareRun(territory, { scenarios: ['TEND'] });
+    const communes = [commune('a', 1), commune('b', 1), commune('c', 1)];
+    expect(() => rollUp(run, communes, { blockSize: 1, shouldStop: () => true })).toThrow(RollUpInterrupted);
+    expect(() => rollUp(run, communes, { blockSize: 1, shouldStop: () => true })).toThrow('roll-up stopped after 1 of 3 communes');
+    const stopped = await rollUpThreads(run, territory, { scenarios: ['TEND'] }, communes, { blockSize: 1, threads: 2, shouldStop: () => true }).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(RollUpInterrupted);
   }, 60_000);
 });

@@ -1,0 +1,107 @@
+/**
+ * The communes file of a roll-up (`territoires rollup`): YAML or JSON, a list of communes, each with an id, an
+ * optional name, and its inventory for each use case in the format of a territory file's
+ * `useCases.<id>.inventory` (a list may be read from a CSV, XLSX or GeoJSON table, relative to the communes file,
+ * as in a territory file):
+ *
+ * ```yaml
+ * communes:
+ *   - id: "01001"
+ *     name: Village A
+ *     inventories:
+ *       lighting: { luminaires: [{ type: sodium-hp, powerW: 150, count: 120 }], cabinets: 4 }
+ *       water: { billedVolumeM3PerYear: 40000, networkEfficiency: 0.75, networkLengthKm: 15, subscribers: 300 }
+ * ```
+ *
+ * This module checks the file's shape (and reads the tables); each inventory is then validated against its
+ * model's schema by the roll-up (`validateCommune`), whose errors `locateCommuneError` points at the file's lines.
+ */
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { InputError, InputErrors } from '../core/errors.js';
+import type { RollUpCommune } from '../evaluate/rollup.js';
+import { USE_CASE_IDS } from '../evaluate/registry.js';
+import { isTableSource, readTableSource } from './tables.js';
+import { sha256 } from './territory.js';
+import { parseDocument, readTextFile, zodIssuesToErrors, type SourceDocument } from './yaml.js';
+
+const communesFileSchema = z
+  .object({
+    communes: z
+      .array(
+        z
+          .object({
+            id: z.union([z.string().min(1), z.number()]).meta({ description: 'Identifier, e.g. the INSEE code (quote codes with a leading zero)' }),
+            name: z.string().optional().meta({ description: 'Name, for reports' }),
+            inventories: z
+              .partialRecord(z.enum(USE_CASE_IDS), z.unknown())
+              .meta({ description: 'Inventory per use case, in the format of useCases.<id>.inventory of a territory file' }),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export interface LoadedCommunes {
+  file: string;
+  communes: (RollUpCommune & { name?: string })[];
+  /** The communes file and the table files it reads, with their SHA-256 (for the manifest). */
+  inputs: { file: string; sha256: string }[];
+  lineOf: SourceDocument['lineOf'];
+}
+
+/**
+ * Reads and checks a communes file (shape and tables; the inventories themselves are checked by the roll-up).
+ * @throws InputError (one problem) or InputErrors (several), with file, line, path, expected, received and fix
+ */
+export async function loadCommunes(file: string): Promise<LoadedCommunes> {
+  const text = readTextFile(file);
+  const doc = parseDocument(text, file);
+  const result = communesFileSchema.safeParse(doc.data);
+  if (!result.success) {
+    const errors = zodIssuesToErrors(result.error.issues, doc, 'communes file');
+    throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+  }
+  const inputs = [{ file, sha256: sha256(text) }];
+  const communes: LoadedCommunes['communes'] = [];
+  for (const [i, c] of result.data.communes.entries()) {
+    const inventories: RollUpCommune['inventories'] = {};
+    for (const [ucId, inventory] of Object.entries(c.inventories)) {
+      const inv = structuredClone(inventory);
+      if (inv && typeof inv === 'object' && !Array.isArray(inv)) {
+        for (const [field, value] of Object.entries(inv as Record<string, unknown>)) {
+          if (!isTableSource(value)) continue;
+          const items = await readTableSource(value, dirname(file), `communes.${i}.inventories.${ucId}.${field}`, file);
+          (inv as Record<string, unknown>)[field] = items.items;
+          inputs.push({ file: items.file, sha256: sha256(readTextFile(items.file)) });
+        }
+      }
+      inventories[ucId as keyof RollUpCommune['inventories']] = inv;
+    }
+    communes.push({ id: String(c.id), ...(c.name !== undefined ? { name: c.name } : {}), inventories });
+  }
+  return { file, communes, inputs, lineOf: doc.lineOf };
+}
+
+/**
+ * Points a roll-up's input error (its path `communes.<i>.inventories.…`) at the communes file and the line of that
+ * path; other errors are returned unchanged.
+ */
+export function locateCommuneError(error: unknown, loaded: Pick<LoadedCommunes, 'file' | 'lineOf'>): unknown {
+  const locate = (e: InputError): InputError => {
+    if (e.file !== undefined || !e.path?.startsWith('communes.')) return e;
+    const path = e.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    return new InputError(`${loaded.file}: ${e.message}`, {
+      file: loaded.file,
+      line: loaded.lineOf(path),
+      path: e.path,
+      expected: e.expected,
+      received: e.received,
+      fix: e.fix,
+    });
+  };
+  if (error instanceof InputErrors) return new InputErrors(error.errors.map(locate));
+  if (error instanceof InputError) return locate(error);
+  return error;
+}

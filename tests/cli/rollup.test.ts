@@ -1,0 +1,97 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { examplesDir } from '../../src/core/paths.js';
+import { runTerritory } from '../../src/evaluate/load.js';
+import { loadCommunes } from '../../src/io/communes.js';
+import { loadTerritory } from '../../src/io/territory.js';
+import { isAbsentOrEmpty, lineContaining, runCli, tempDir } from './helpers.js';
+
+const communesFile = join(examplesDir(), 'communes', 'communes.yaml');
+const territoryFile = join(examplesDir(), 'commune-rurale', 'territory.yaml');
+
+interface RollUpDocument {
+  manifest: { inputs: { file: string }[]; scenarios: string[] };
+  communes: number;
+  rows: { useCase: string; variant: string; scenario: string; perspective: string; sums: Record<string, number>; npvPositive: number }[];
+}
+
+describe('territoires rollup', () => {
+  it('sums the example communes: each row is the sum of the communes run one by one as territories', async () => {
+    const out = tempDir();
+    const r = await runCli(['rollup', communesFile, '--territory', territoryFile, '--use-cases', 'lighting,water', '--scenarios', 'TEND', '--threads', '1', '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as RollUpDocument;
+    expect(JSON.parse(readFileSync(join(out, 'rollup.json'), 'utf8')).rows).toEqual(doc.rows);
+    expect(doc.communes).toBe(3);
+    // Lighting: 4 variants besides the status quo; water: 2; each in 2 perspectives, one scenario.
+    expect(doc.rows).toHaveLength((4 + 2) * 2);
+    // The inputs: the territory file, the communes file and the CSV survey of the third commune.
+    const inputs = doc.manifest.inputs.map((i) => i.file);
+    expect(inputs).toContain(communesFile);
+    expect(inputs).toContain(join(examplesDir(), 'communes', 'luminaires-hameaux-c.csv'));
+
+    // Expected: each commune of the file as the rural commune's territory with its inventories, run alone.
+    const territory = await loadTerritory(territoryFile);
+    const { communes } = await loadCommunes(communesFile);
+    const alone = communes.map((c) =>
+      runTerritory(
+        { ...territory, useCases: territory.useCases.filter((u) => u.id in c.inventories).map((u) => ({ ...u, inventory: c.inventories[u.id] })) },
+        { scenarios: ['TEND'], useCases: ['lighting', 'water'] },
+        new Date(0),
+      ),
+    );
+    for (const row of doc.rows) {
+      const each = alone.map((a) => a.results.find((x) => x.useCase === row.useCase && x.variant === row.variant && x.perspective === row.perspective)!.metrics);
+      expect(row.sums.npvEur).toBeCloseTo(each.reduce((s, m) => s + m.npvEur, 0), 6);
+      expect(row.sums.avoidedTco2e).toBeCloseTo(each.reduce((s, m) => s + m.avoidedTco2e, 0), 9);
+      expect(row.npvPositive).toBe(each.filter((m) => m.npvEur > 0).length);
+    }
+    // The CSV's five sections group into four luminaire groups (two sodium sections share power and age).
+    const c = communes[2].inventories.lighting as { luminaires: { type: string; count: number }[] };
+    expect(c.luminaires.map((g) => [g.type, g.count])).toEqual([
+      ['sodium-hp', 75],
+      ['mercury', 25],
+      ['led', 50],
+      ['sodium-hp', 33],
+    ]);
+  }, 60_000);
+
+  it('prints a French table by default', async () => {
+    const r = await runCli(['rollup', communesFile, '--territory', territoryFile, '--use-cases', 'water', '--scenarios', 'TEND', '--threads', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 communes, sommes sur les communes');
+    expect(r.stdout).toContain('Σ VAN k€');
+    expect(r.stdout).toMatch(/smart-network\s+TEND\s+financial/);
+  }, 60_000);
+
+  it('points an invalid inventory at its file and line, exits with 2 and writes nothing', async () => {
+    const dir = tempDir();
+    const text = readFileSync(communesFile, 'utf8').replace('networkEfficiency: 0.76', 'networkEfficiency: 1.76');
+    const file = join(dir, 'communes.yaml');
+    writeFileSync(file, text);
+    // The CSV the third commune reads sits beside the file.
+    writeFileSync(join(dir, 'luminaires-hameaux-c.csv'), readFileSync(join(examplesDir(), 'communes', 'luminaires-hameaux-c.csv')));
+    const out = join(dir, 'out');
+    const r = await runCli(['rollup', file, '--territory', territoryFile, '--use-cases', 'lighting,water', '--scenarios', 'TEND', '--threads', '1', '--json', '--out', out]);
+    expect(r.code).toBe(2);
+    const error = JSON.parse(r.stdout) as { file: string; line: number; path: string };
+    expect(error.file).toBe(file);
+    expect(error.path).toBe('communes.1.inventories.water.networkEfficiency');
+    expect(error.line).toBe(lineContaining(text, 'networkEfficiency: 1.76'));
+    expect(isAbsentOrEmpty(out)).toBe(true);
+  }, 60_000);
+
+  it('rejects a communes file of the wrong shape with its line', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'communes.yaml');
+    const text = 'communes:\n  - id: a\n    inventory:\n      water: {}\n';
+    writeFileSync(file, text);
+    const r = await runCli(['rollup', file, '--territory', territoryFile, '--json']);
+    expect(r.code).toBe(2);
+    const error = JSON.parse(r.stdout) as { errors?: { path: string; line: number }[]; path?: string; line?: number };
+    const all = error.errors ?? [error as { path: string; line: number }];
+    expect(all.map((e) => e.path)).toContain('communes.0.inventory'); // the unknown key (a typo of inventories)
+    expect(all.find((e) => e.path === 'communes.0.inventory')?.line).toBe(3);
+  });
+});
