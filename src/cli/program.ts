@@ -150,8 +150,8 @@ export async function cli(argv: string[]): Promise<number> {
 
   program
     .command('validate')
-    .description("vérifie un fichier (scénario, territoire ou paramètres d'un modèle) / validate a file")
-    .argument('<file>', 'scenario pack, territory, reference or model parameters file')
+    .description("vérifie un fichier (scénario, territoire, paramètres d'un modèle ou communes) / validate a file")
+    .argument('<file>', 'scenario pack, territory, reference, model parameters or communes file')
     .option('--json', 'print the result as JSON')
     .addOption(new Option('--lang <lang>').choices(['fr', 'en']).default('fr'))
     .action(async (file: string, opts) => {

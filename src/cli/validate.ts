@@ -1,21 +1,25 @@
 /**
- * `territoires validate FILE`: checks a scenario pack, a territory, a reference file or a model's parameters
- * file, told apart by content.
+ * `territoires validate FILE`: checks a scenario pack, a territory, a reference file, a model's parameters file or
+ * a communes file (`territoires rollup`), told apart by content.
  */
 import { resolve } from 'node:path';
-import { InputError } from '../core/errors.js';
+import { InputError, InputErrors } from '../core/errors.js';
+import { MODELS, USE_CASE_IDS } from '../evaluate/registry.js';
+import { validateCommune } from '../evaluate/rollup.js';
+import { loadCommunes, locateCommuneError } from '../io/communes.js';
 import { loadScenarioPacks, parameterFileFromDocument, referenceFromDocument, scenarioPackFromDocument, resolvePack } from '../scenario/index.js';
 import { loadTerritory } from '../io/territory.js';
 import { loadDocument } from '../io/yaml.js';
 import type { Lang } from './output.js';
 
-export type FileKind = 'scenario' | 'territory' | 'reference' | 'parameters';
+export type FileKind = 'scenario' | 'territory' | 'reference' | 'parameters' | 'communes';
 
 /** Tells the kind of a document from its keys. */
 export function kindOf(data: unknown): FileKind | null {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
   const keys = new Set(Object.keys(data));
   if (keys.has('useCases') || keys.has('population')) return 'territory';
+  if (keys.has('communes')) return 'communes';
   if (keys.has('model') && keys.has('parameters')) return 'parameters';
   if (keys.has('priceBaseYear') || keys.has('extends') || keys.has('currency')) return 'scenario';
   if (keys.has('id') && (keys.has('trajectories') || keys.has('parameters'))) return 'reference';
@@ -47,6 +51,26 @@ export async function validateCommand(fileArg: string, opts: { json?: boolean; l
       detail = `${ref.id}: ${Object.keys(ref.trajectories).length} trajectories, ${Object.keys(ref.parameters).length} parameters`;
       break;
     }
+    case 'communes': {
+      // Each commune's inventories against their models' schemas (a roll-up also needs the same use cases in every
+      // commune: that depends on the run, and `territoires rollup` checks it).
+      const loaded = await loadCommunes(file);
+      const errors: InputError[] = [];
+      loaded.communes.forEach((c, i) => {
+        try {
+          validateCommune(USE_CASE_IDS.filter((id) => c.inventories[id] !== undefined).map((id) => ({ id, model: MODELS[id] })), c, i);
+        } catch (e) {
+          const located = locateCommuneError(e, loaded);
+          if (located instanceof InputErrors) errors.push(...located.errors);
+          else if (located instanceof InputError) errors.push(located);
+          else throw located;
+        }
+      });
+      if (errors.length > 0) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+      const counts = USE_CASE_IDS.map((id) => [id, loaded.communes.filter((c) => c.inventories[id] !== undefined).length] as const).filter(([, n]) => n > 0);
+      detail = `${loaded.communes.length} communes; inventories: ${counts.map(([id, n]) => `${id} ${n}`).join(', ')}`;
+      break;
+    }
     case 'parameters': {
       const p = parameterFileFromDocument(doc);
       detail = `${p.model}: ${Object.keys(p.parameters).length} parameters`;
@@ -56,7 +80,7 @@ export async function validateCommand(fileArg: string, opts: { json?: boolean; l
       throw new InputError(`${file}: cannot tell what kind of file this is`, {
         file,
         line: 1,
-        expected: 'a territory (useCases, population), a scenario pack (priceBaseYear), reference data (id, trajectories) or model parameters (model, parameters)',
+        expected: 'a territory (useCases, population), a scenario pack (priceBaseYear), reference data (id, trajectories), model parameters (model, parameters) or a communes file (communes)',
         received: `top-level keys ${doc.data && typeof doc.data === 'object' ? Object.keys(doc.data).join(', ') : String(doc.data)}`,
         fix: 'start from a file of the same kind in examples/ or scenarios/',
       });

@@ -21,7 +21,14 @@
 import { InputError, InputErrors } from '../core/errors.js';
 import { describeValue } from '../io/yaml.js';
 import { seriesForPack } from '../scenario/index.js';
-import { evaluateScenarioMetrics, evaluationWorkspace, resolveParameters, type EvaluationWorkspace, type PreparedRun } from './engine.js';
+import {
+  evaluateScenarioMetrics,
+  evaluationWorkspace,
+  resolveParameters,
+  type EvaluationWorkspace,
+  type PreparedRun,
+  type PreparedUseCase,
+} from './engine.js';
 import type { Metrics } from './metrics.js';
 import { rowKeys, type RowKey } from './montecarlo.js';
 import { valuesOf } from './resolve.js';
@@ -89,11 +96,14 @@ export class RollUpInterrupted extends Error {
 export const DEFAULT_ROLL_UP_BLOCK = 64;
 
 /**
- * Checks one commune's inventories against the run's use cases and their models' schemas.
- * @returns the validated inventories, in the order of `run.useCases`
+ * Checks one commune's inventories against the given use cases (a run's: every one must be there) and their
+ * models' schemas.
+ * @param useCases the use cases to check, e.g. `run.useCases`
+ * @param index the commune's position in the list (for the error paths `communes.<index>.inventories.…`)
+ * @returns the validated inventories, in the order of `useCases`
  * @throws InputError (one problem) or InputErrors (several), with the commune and the path of each problem
  */
-export function validateCommune(run: PreparedRun, commune: RollUpCommune, index: number): unknown[] {
+export function validateCommune(useCases: readonly Pick<PreparedUseCase, 'id' | 'model'>[], commune: RollUpCommune, index: number): unknown[] {
   const errors: InputError[] = [];
   const out: unknown[] = [];
   const where = `communes.${index}`; // the path format of every input error (territory files: useCases.lighting.inventory…)
@@ -105,15 +115,15 @@ export function validateCommune(run: PreparedRun, commune: RollUpCommune, index:
       fix: 'give each commune an id and its inventories by use case',
     });
   }
-  for (const uc of run.useCases) {
+  for (const uc of useCases) {
     const raw = commune.inventories[uc.id];
     if (raw === undefined) {
       errors.push(
         new InputError(`roll-up: commune ${commune.id} has no ${uc.id} inventory`, {
           path: `${where}.inventories.${uc.id}`,
-          expected: `an inventory for each use case of the run (${run.useCases.map((u) => u.id).join(', ')})`,
+          expected: `an inventory for each use case of the run (${useCases.map((u) => u.id).join(', ')})`,
           received: 'nothing (the key is missing)',
-          fix: `add its ${uc.id} inventory, or leave ${uc.id} out of the run's territory (the digital infrastructure is shared by the use cases of a run)`,
+          fix: `add its ${uc.id} inventory, or leave ${uc.id} out of the run (\`--use-cases\`): the use cases of a run share the digital infrastructure, so every commune needs the same ones`,
         }),
       );
       continue;
@@ -173,7 +183,7 @@ export function rollUpContext(run: PreparedRun): RollUpContext {
 export function rollUpBlock(ctx: RollUpContext, communes: readonly RollUpCommune[], first: number, into: Float64Array): void {
   const { run } = ctx;
   for (let c = 0; c < communes.length; c++) {
-    const inventories = validateCommune(run, communes[c], first + c);
+    const inventories = validateCommune(run.useCases, communes[c], first + c);
     const communeRun: PreparedRun = { ...run, useCases: run.useCases.map((u, i) => ({ ...u, inventory: inventories[i] })) };
     let k = 0;
     for (let s = 0; s < run.packs.length; s++) {

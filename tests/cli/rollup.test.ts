@@ -94,4 +94,23 @@ describe('territoires rollup', () => {
     expect(all.map((e) => e.path)).toContain('communes.0.inventory'); // the unknown key (a typo of inventories)
     expect(all.find((e) => e.path === 'communes.0.inventory')?.line).toBe(3);
   });
+
+  it('territoires validate checks a communes file: shape, tables and every inventory against its schema', async () => {
+    const ok = await runCli(['validate', communesFile, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ kind: 'communes', valid: true, detail: '3 communes; inventories: lighting 3, water 3' });
+    const dir = tempDir();
+    const text = readFileSync(communesFile, 'utf8').replace('cabinets: 4', 'cabinets: -4').replace('subscribers: 500', 'subscribers: many');
+    const file = join(dir, 'communes.yaml');
+    writeFileSync(file, text);
+    writeFileSync(join(dir, 'luminaires-hameaux-c.csv'), readFileSync(join(examplesDir(), 'communes', 'luminaires-hameaux-c.csv')));
+    const bad = await runCli(['validate', file, '--json']);
+    expect(bad.code).toBe(2);
+    // Both problems at once, each at its line: communes 0 (cabinets) and 2 (subscribers).
+    const errors = (JSON.parse(bad.stdout) as { errors: { path: string; line: number }[] }).errors;
+    expect(errors.map((e) => [e.path, e.line])).toEqual([
+      ['communes.0.inventories.lighting.cabinets', lineContaining(text, 'cabinets: -4')],
+      ['communes.2.inventories.water.subscribers', lineContaining(text, 'subscribers: many')],
+    ]);
+  });
 });
