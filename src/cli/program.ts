@@ -162,7 +162,7 @@ export async function cli(argv: string[]): Promise<number> {
   program
     .command('schema')
     .description('JSON Schema des formats de fichier, pour les éditeurs / JSON Schemas of the file formats')
-    .addOption(new Option('--format <name>', 'which format').choices(['territory', 'scenario', 'reference', 'parameters']).default('territory'))
+    .addOption(new Option('--format <name>', 'which format').choices(['territory', 'scenario', 'reference', 'parameters', 'communes']).default('territory'))
     .option('-o, --out <dir>', 'write every schema as <name>.schema.json into this folder')
     .action(async (opts) => {
       const { schemaCommand } = await import('./schema.js');

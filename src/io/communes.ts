@@ -20,28 +20,40 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { InputError, InputErrors } from '../core/errors.js';
 import type { RollUpCommune } from '../evaluate/rollup.js';
-import { USE_CASE_IDS } from '../evaluate/registry.js';
+import { MODELS, USE_CASE_IDS } from '../evaluate/registry.js';
 import { isTableSource, readTableSource } from './tables.js';
 import { sha256 } from './territory.js';
 import { parseDocument, readTextFile, zodIssuesToErrors, type SourceDocument } from './yaml.js';
 
-const communesFileSchema = z
-  .object({
-    communes: z
-      .array(
-        z
-          .object({
-            id: z.union([z.string().min(1), z.number()]).meta({ description: 'Identifier, e.g. the INSEE code (quote codes with a leading zero)' }),
-            name: z.string().optional().meta({ description: 'Name, for reports' }),
-            inventories: z
-              .partialRecord(z.enum(USE_CASE_IDS), z.unknown())
-              .meta({ description: 'Inventory per use case, in the format of useCases.<id>.inventory of a territory file' }),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
+/** The file's shape; `inventories` holds the inventories as written, which the roll-up validates by model. */
+function communesSchema<I extends z.ZodType>(inventories: I) {
+  return z
+    .object({
+      communes: z
+        .array(
+          z
+            .object({
+              id: z.union([z.string().min(1), z.number()]).meta({ description: 'Identifier, e.g. the INSEE code (quote codes with a leading zero)' }),
+              name: z.string().optional().meta({ description: 'Name, for reports' }),
+              inventories: inventories.meta({ description: 'Inventory per use case, in the format of useCases.<id>.inventory of a territory file' }),
+            })
+            .strict(),
+        )
+        .min(1),
+    })
+    .strict();
+}
+
+const communesFileSchema = communesSchema(z.partialRecord(z.enum(USE_CASE_IDS), z.unknown()));
+
+/**
+ * The communes file with each use case's inventory schema in place, for the JSON Schema editors read
+ * (`territoires schema --format communes`).
+ */
+export function communesFileSchemaWithInventories() {
+  const byUseCase = Object.fromEntries(USE_CASE_IDS.map((id) => [id, MODELS[id].inventorySchema.optional()]));
+  return communesSchema(z.object(byUseCase).strict());
+}
 
 export interface LoadedCommunes {
   file: string;

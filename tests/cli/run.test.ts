@@ -275,7 +275,7 @@ describe('schema', () => {
     const out = join(tempDir(), 'schemas');
     const o = await runCli(['schema', '--out', out]);
     expect(o.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['parameters.schema.json', 'reference.schema.json', 'scenario.schema.json', 'territory.schema.json']);
+    expect(readdirSync(out).sort()).toEqual(['communes.schema.json', 'parameters.schema.json', 'reference.schema.json', 'scenario.schema.json', 'territory.schema.json']);
   });
 });
 
@@ -290,5 +290,19 @@ describe('the territory JSON Schema', () => {
     // The table form: a file is required, the column mapping and grouping are optional (src/io/tables.ts).
     expect(forms[1].required).toEqual(['file']);
     expect(Object.keys(forms[1].properties!)).toEqual(['file', 'sheet', 'columns', 'defaults', 'groupBy', 'sum']);
+  });
+});
+
+describe('the communes JSON Schema', () => {
+  it('holds each use case\'s inventory schema, lists inline or as a table source, and no other use case', async () => {
+    const { communesJsonSchema } = await import('../../src/cli/schema.js');
+    type S = { properties?: Record<string, S>; items?: S; anyOf?: S[]; type?: string; required?: string[]; additionalProperties?: unknown };
+    const schema = communesJsonSchema() as S;
+    const inventories = schema.properties!.communes.items!.properties!.inventories;
+    expect(Object.keys(inventories.properties!)).toEqual(['lighting', 'water', 'climate-risk', 'buildings']);
+    expect(inventories.additionalProperties).toBe(false);
+    expect(inventories.properties!.lighting.properties!.luminaires.anyOf!.map((f) => f.type)).toEqual(['array', 'object']);
+    // The water inventory's required fields (models/water/model.ts: the efficiency or the produced volume, either one).
+    expect(inventories.properties!.water.required).toEqual(['billedVolumeM3PerYear', 'networkLengthKm', 'subscribers']);
   });
 });
