@@ -11,12 +11,17 @@
  * shared machine (other jobs running) wall time alone overstates the cost. The load average is printed first.
  * Each measurement is preceded by untimed warm-up calls, so that it measures the optimised code rather than
  * the JIT compiler.
+ *
+ * `npm run bench` builds the package and runs this file compiled (dist/bench/run.js) with plain Node.js, as users
+ * run `territoires`. Run from the sources (`npx tsx bench/run.ts`) the same code is slower: tsx's module hooks
+ * switch off one of V8's fast paths for typed arrays in the whole process (and in the worker threads, which
+ * inherit the hooks); one evaluation of lighting took 66.7 µs of CPU that way against 55.8 µs compiled, on the
+ * same code. The first line printed says which one ran.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { irr as financialIrr } from 'financial';
 import { examplesDir, packageRoot } from '../src/core/paths.js';
@@ -55,6 +60,11 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
 }
 
 console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on this machine (the targets assume it idle)`);
+console.log(
+  import.meta.url.endsWith('.ts')
+    ? 'running from the TypeScript sources through tsx (slower than the built package: `npm run bench` measures that)'
+    : 'running the built package (dist/) with plain Node.js',
+);
 
 const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'territory.yaml'));
 
@@ -96,31 +106,18 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
 //    extrapolation: time(N) = fixed + N × per draw (evaluation and summaries are linear in draws). `--full` runs
 //    the 100,000 draws themselves.
 {
-  const distThreads = join(packageRoot(), 'dist', 'src', 'evaluate', 'montecarlo-threads.js');
-  const fromDist = existsSync(distThreads);
-  const lib = (fromDist
-    ? {
-        ...(await import(pathToFileURL(distThreads).href)),
-        ...(await import(pathToFileURL(join(packageRoot(), 'dist', 'src', 'evaluate', 'load.js')).href)),
-        ...(await import(pathToFileURL(join(packageRoot(), 'dist', 'src', 'io', 'territory.js')).href)),
-      }
-    : { runMonteCarloThreads, prepareRun, loadTerritory }) as {
-    runMonteCarloThreads: typeof runMonteCarloThreads;
-    prepareRun: typeof prepareRun;
-    loadTerritory: typeof loadTerritory;
-  };
   const full = process.argv.includes('--full');
   const sizes = short ? [32] : full ? [100_000] : [2048, 8192];
   const runOptions = {};
-  const town = await lib.loadTerritory(join(examplesDir(), 'ville-moyenne', 'territory.yaml'));
-  const run = lib.prepareRun(town, runOptions);
+  const town = territory;
+  const run = prepareRun(town, runOptions);
   const measured: { draws: number; seconds: number; cpu: number }[] = [];
   let rows = 0;
   let ordered = true;
   for (const draws of sizes) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const result = await lib.runMonteCarloThreads(run, town, runOptions, { draws, seed: 1, threads: 2, chunkSize: short ? 16 : 256 });
+    const result = await runMonteCarloThreads(run, town, runOptions, { draws, seed: 1, threads: 2, chunkSize: short ? 16 : 256 });
     measured.push({ draws, seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) });
     rows = result.results.length;
     for (const r of result.results) {
@@ -135,18 +132,17 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
   const fixed = measured.length > 1 ? Math.max(last.seconds - perDraw * last.draws, 0) : 0;
   const extrapolated = full ? last.seconds : fixed + perDraw * 100_000;
   const cpuPerDraw = measured.length > 1 ? (last.cpu - first.cpu) / (last.draws - first.draws) : last.cpu / last.draws;
-  const where = fromDist ? 'built package' : 'TypeScript sources (run `npm run build` for the built package)';
   report(
     'Monte Carlo 100,000 draws × 4 use cases × 5 scenarios',
     `${extrapolated.toFixed(1)} s`,
     '≤ 3 s wall, 2 cores',
     short ? null : extrapolated <= 3,
     full
-      ? `measured on 100,000 draws, ${last.cpu.toFixed(1)} s CPU (all threads), ${where}`
+      ? `measured on 100,000 draws, ${last.cpu.toFixed(1)} s CPU (all threads)`
       : measured.length > 1
         ? `measured ${measured.map((m) => `${m.seconds.toFixed(2)} s on ${m.draws}`).join(', ')} draws: ${fixed.toFixed(2)} s fixed + ` +
-          `${(perDraw * 1000).toFixed(3)} ms/draw wall (${(cpuPerDraw * 1000).toFixed(3)} ms CPU/draw, all threads); linear in draws; ${where}`
-        : `measured ${last.seconds.toFixed(2)} s on ${last.draws} draws, extrapolated linearly; ${where}`,
+          `${(perDraw * 1000).toFixed(3)} ms/draw wall (${(cpuPerDraw * 1000).toFixed(3)} ms CPU/draw, all threads); linear in draws`
+        : `measured ${last.seconds.toFixed(2)} s on ${last.draws} draws, extrapolated linearly`,
   );
   check('Monte Carlo rows', rows === 2 * 5 * 12, `${rows} rows (12 variants × 5 scenarios × 2 perspectives)`);
   check('Monte Carlo percentiles ordered', ordered, 'P5 ≤ P50 ≤ P95 of the NPV in every row');
@@ -160,26 +156,11 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
 //    package when it is there. Two sizes are measured so that the fixed cost (the worker preparing the run) is not
 //    multiplied by the extrapolation: time(N) = fixed + N × per commune. `--full` runs the 35,000 communes.
 {
-  const dist = (...p: string[]): string => join(packageRoot(), 'dist', 'src', ...p);
-  const fromDist = existsSync(dist('evaluate', 'rollup-threads.js'));
-  const lib = (fromDist
-    ? {
-        ...(await import(pathToFileURL(dist('evaluate', 'rollup-threads.js')).href)),
-        ...(await import(pathToFileURL(dist('evaluate', 'rollup.js')).href)),
-        ...(await import(pathToFileURL(dist('evaluate', 'load.js')).href)),
-        ...(await import(pathToFileURL(dist('io', 'territory.js')).href)),
-      }
-    : { rollUpThreads, rollUp, prepareRun, loadTerritory }) as {
-    rollUpThreads: typeof rollUpThreads;
-    rollUp: typeof rollUp;
-    prepareRun: typeof prepareRun;
-    loadTerritory: typeof loadTerritory;
-  };
   const full = process.argv.includes('--full');
   const sizes = short ? [12] : full ? [35_000] : [1000, 4000];
   const blockSize = short ? 4 : undefined;
-  const town = await lib.loadTerritory(join(examplesDir(), 'ville-moyenne', 'territory.yaml'));
-  const run = lib.prepareRun(town, {});
+  const town = territory;
+  const run = prepareRun(town, {});
   const before = process.memoryUsage().rss;
   let peakRss = before;
   const measured: { communes: number; seconds: number; cpu: number }[] = [];
@@ -189,13 +170,13 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
     const communes = generateCommunes(town, size, 2026);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const result = await lib.rollUpThreads(run, town, {}, communes, { threads: 2, ...(blockSize ? { blockSize } : {}) });
+    const result = await rollUpThreads(run, town, {}, communes, { threads: 2, ...(blockSize ? { blockSize } : {}) });
     measured.push({ communes: size, seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     for (const row of result.rows) for (const v of Object.values(row.sums)) if (!Number.isFinite(v)) finite = false;
     if (short) {
       // The same blocks on one thread: the sums must be equal to the last bit (blocks are added in block order).
-      const one = lib.rollUp(run, communes, { blockSize });
+      const one = rollUp(run, communes, { blockSize });
       equal = one.rows.every((row, r) => Object.entries(row.sums).every(([k, v]) => v === result.rows[r].sums[k as keyof typeof row.sums]));
     }
   }
@@ -206,17 +187,16 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
   const extrapolated = full ? last.seconds : fixed + perCommune * 35_000;
   const cpuPerCommune = measured.length > 1 ? (last.cpu - first.cpu) / (last.communes - first.communes) : last.cpu / last.communes;
   const rssGb = peakRss / 1e9;
-  const where = fromDist ? 'built package' : 'TypeScript sources (run `npm run build` for the built package)';
   report(
     'national roll-up 35,000 communes × 4 use cases × 5 scenarios',
     `${extrapolated.toFixed(1)} s, ${rssGb.toFixed(2)} GB`,
     '≤ 10 s, ≤ 2 GB',
     short ? null : extrapolated <= 10 && rssGb <= 2,
     full
-      ? `measured on 35,000 generated communes, 2 threads, ${last.cpu.toFixed(1)} s CPU; ${where}`
+      ? `measured on 35,000 generated communes, 2 threads, ${last.cpu.toFixed(1)} s CPU`
       : `measured ${measured.map((m) => `${m.seconds.toFixed(2)} s on ${m.communes.toLocaleString('en')}`).join(', ')} generated communes, 2 threads: ` +
           `${fixed.toFixed(2)} s fixed + ${(perCommune * 1000).toFixed(3)} ms/commune wall (${(cpuPerCommune * 1000).toFixed(3)} ms CPU/commune, ` +
-          `${((cpuPerCommune / (4 * run.packs.length)) * 1e6).toFixed(0)} µs CPU per use case and scenario); peak resident memory of the process; ${where}`,
+          `${((cpuPerCommune / (4 * run.packs.length)) * 1e6).toFixed(0)} µs CPU per use case and scenario); peak resident memory of the process`,
   );
   check('roll-up totals finite', finite, `${ROLL_UP_SUMS.length} sums × ${2 * 12 * run.packs.length} rows`);
   if (short) check('roll-up equal on 1 and 2 threads', equal, 'every sum equal to the last bit');
