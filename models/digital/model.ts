@@ -55,7 +55,7 @@
  */
 import { z } from 'zod';
 import type { SeriesArena } from '../../src/core/arena.js';
-import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import { addFleet, emptyFlows, type ScenarioSeries, type VariantFlows } from '../../src/evaluate/model.js';
@@ -200,8 +200,10 @@ export interface DeviceFleetResult {
   dataMbPerYear: number;
 }
 
-function parameter(p: ParameterValues, name: string, min: number): number {
-  const value = p[name];
+/**
+ * Throws unless `value`, the parameter `name` as the caller read it from `p`, is a finite number ≥ `min`; returns it.
+ */
+function checkedParameter(name: string, value: number | undefined, min: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new RangeError(
       `digital: parameter ${name} is ${value === undefined ? 'missing' : String(value)}; ` +
@@ -238,22 +240,54 @@ function checkCount(fn: string, name: string, value: number): void {
  * @example catalogueEntry(p, 'luminaireNode').costEur // 120 [EUR/unit] with the defaults of parameters.yaml
  */
 export function catalogueEntry(p: ParameterValues, device: DeviceName): DeviceCatalogueEntry {
+  return readCatalogueEntry(p, device, blankCatalogueEntry());
+}
+
+/** A catalogue entry of zeros, for `readCatalogueEntry` to fill. */
+function blankCatalogueEntry(): DeviceCatalogueEntry {
+  return { costEur: 0, embodiedKgCo2e: 0, endOfLifeKgCo2e: 0, lifetimeYears: 0, powerW: 0, maintenanceEurPerYear: 0, dataMbPerYear: 0 };
+}
+
+/**
+ * `catalogueEntry` written into `into` (every field overwritten, each parameter checked), so that the hot path
+ * reads the catalogue into a scratch entry instead of allocating one per call. Returns `into`.
+ */
+function readCatalogueEntry(p: ParameterValues, device: DeviceName, into: DeviceCatalogueEntry): DeviceCatalogueEntry {
   const names = Object.hasOwn(CATALOGUE_PARAMETER_NAMES, device) ? CATALOGUE_PARAMETER_NAMES[device] : undefined;
   if (!names) {
     throw new RangeError(`digital: unknown device "${String(device)}"; the catalogue has ${DEVICE_NAMES.join(', ')}`);
   }
-  const lifetimeYears = parameter(p, names.LifetimeYears, 0);
-  if (lifetimeYears <= 0) throw new RangeError(`digital: parameter ${device}LifetimeYears must be > 0, received ${lifetimeYears}`);
-  return {
-    costEur: parameter(p, names.CostEur, 0),
-    embodiedKgCo2e: parameter(p, names.EmbodiedKgCo2e, 0),
-    endOfLifeKgCo2e: parameter(p, names.EndOfLifeKgCo2e, 0),
-    lifetimeYears,
-    powerW: parameter(p, names.PowerW, 0),
-    maintenanceEurPerYear: parameter(p, names.MaintenanceEurPerYear, 0),
-    dataMbPerYear: parameter(p, names.DataMbPerYear, 0),
-  };
+  const lifetime = checkedParameter(names.LifetimeYears, p[names.LifetimeYears], 0);
+  if (lifetime <= 0) throw new RangeError(`digital: parameter ${device}LifetimeYears must be > 0, received ${lifetime}`);
+  into.costEur = checkedParameter(names.CostEur, p[names.CostEur], 0);
+  into.embodiedKgCo2e = checkedParameter(names.EmbodiedKgCo2e, p[names.EmbodiedKgCo2e], 0);
+  into.endOfLifeKgCo2e = checkedParameter(names.EndOfLifeKgCo2e, p[names.EndOfLifeKgCo2e], 0);
+  into.lifetimeYears = lifetime;
+  into.powerW = checkedParameter(names.PowerW, p[names.PowerW], 0);
+  into.maintenanceEurPerYear = checkedParameter(names.MaintenanceEurPerYear, p[names.MaintenanceEurPerYear], 0);
+  into.dataMbPerYear = checkedParameter(names.DataMbPerYear, p[names.DataMbPerYear], 0);
+  return into;
 }
+
+/**
+ * Scratch records of the hot path: the catalogue entries and the fleet spec one call reads and passes on. Each call
+ * overwrites every field before reading it, and nothing is kept from one call to the next (Monte Carlo rewrites `p`
+ * and `s` in place between calls), so they are work space, not a cache. The helpers are synchronous and never call
+ * each other while one is in use, so one of each suffices.
+ */
+const SCRATCH_DEVICE = blankCatalogueEntry();
+const SCRATCH_GATEWAY = blankCatalogueEntry();
+const SCRATCH_TERMINAL = blankCatalogueEntry();
+const SCRATCH_SPEC: FleetSpec = {
+  count: 0,
+  lifetimeYears: 1,
+  unitCostEur: 0,
+  unitEmbodiedKgCo2e: 0,
+  unitEndOfLifeKgCo2e: 0,
+  firstPurchaseIndex: 0,
+  costTrend: undefined,
+  embodiedTrend: undefined,
+};
 
 /** `${device}${field}` for every catalogue device and field, built once (not a string per call in Monte Carlo). */
 const CATALOGUE_PARAMETER_NAMES: Readonly<Record<DeviceName, Readonly<Record<DeviceField, string>>>> = Object.fromEntries(
@@ -303,7 +337,8 @@ export function deviceFleet(
 ): DeviceFleetResult {
   checkCount('deviceFleet', 'count', count);
   const into = emptyDeviceFleet(axis.length, options.arena);
-  return fillDeviceFleet(axis, s, device, catalogueEntry(p, device), count, options.firstPurchaseIndex ?? 0, into);
+  const entry = readCatalogueEntry(p, device, SCRATCH_DEVICE);
+  return fillDeviceFleet(axis, s, device, entry, count, options.firstPurchaseIndex ?? 0, into);
 }
 
 /** A `DeviceFleetResult` of zeros over `length` years, its series taken from `arena` when there is one. */
@@ -324,8 +359,9 @@ function emptyDeviceFleet(length: number, arena: SeriesArena | undefined): Devic
 }
 
 /**
- * Eq. 1, 2 and 4 for `count` units of a catalogue device (`entry`), written into `into` (every series
- * overwritten): the implementation behind `deviceFleet`. `count` is checked by the caller. Returns `into`.
+ * Eq. 1, 2 and 4 for `count` units of a catalogue device (`entry`), written into `into`, fresh from
+ * `emptyDeviceFleet` (all zeros): the implementation behind `deviceFleet`. `count` is checked by the caller.
+ * Returns `into`.
  */
 function fillDeviceFleet(
   axis: YearAxis,
@@ -336,9 +372,12 @@ function fillDeviceFleet(
   firstPurchaseIndex: number,
   into: DeviceFleetResult,
 ): DeviceFleetResult {
-  const { inService } = deviceFleetInto(axis, s, entry, count, firstPurchaseIndex, into.fleet);
+  const n = axis.length;
+  const costTrend = series(s, 'digitalCostFactor', n);
+  const embodiedTrend = series(s, 'digitalEmbodiedFactor', n);
+  const { inService } = deviceFleetInto(axis, entry, count, firstPurchaseIndex, costTrend, embodiedTrend, into.fleet);
   const { energyKwh, maintenanceEur } = into;
-  for (let t = 0; t < axis.length; t++) {
+  for (let t = 0; t < n; t++) {
     energyKwh[t] = deviceEnergyKwh(entry, inService[t]);
     maintenanceEur[t] = deviceMaintenanceEur(entry, inService[t]);
   }
@@ -348,30 +387,34 @@ function fillDeviceFleet(
   return into;
 }
 
-/** Eq. 1: the fleet of `count` units of a catalogue device (`entry`), written into `into` by `equipmentFleetInto`. */
+/**
+ * Eq. 1: the fleet of `count` units of a catalogue device (`entry`), its unit cost × `costTrend` and manufacturing
+ * × `embodiedTrend` (s.digitalCostFactor and s.digitalEmbodiedFactor), written by `addEquipmentFleet` into `into`.
+ * `into` must hold zeros (fresh from `emptyFleet`, with or without an arena): the fleet is then the one
+ * `equipmentFleetInto` gives, bit for bit, without zeroing its seven series a second time. Returns `into`.
+ */
 function deviceFleetInto(
   axis: YearAxis,
-  s: ScenarioSeries,
   entry: DeviceCatalogueEntry,
   count: number,
   firstPurchaseIndex: number,
+  costTrend: Float64Array,
+  embodiedTrend: Float64Array,
   into: FleetFlows,
 ): FleetFlows {
-  const n = axis.length;
-  return equipmentFleetInto(
-    axis,
-    {
-      count,
-      lifetimeYears: entry.lifetimeYears,
-      unitCostEur: entry.costEur,
-      unitEmbodiedKgCo2e: entry.embodiedKgCo2e,
-      unitEndOfLifeKgCo2e: entry.endOfLifeKgCo2e,
-      firstPurchaseIndex,
-      costTrend: series(s, 'digitalCostFactor', n),
-      embodiedTrend: series(s, 'digitalEmbodiedFactor', n),
-    },
-    into,
-  );
+  const spec = SCRATCH_SPEC;
+  spec.count = count;
+  spec.lifetimeYears = entry.lifetimeYears;
+  spec.unitCostEur = entry.costEur;
+  spec.unitEmbodiedKgCo2e = entry.embodiedKgCo2e;
+  spec.unitEndOfLifeKgCo2e = entry.endOfLifeKgCo2e;
+  spec.firstPurchaseIndex = firstPurchaseIndex;
+  spec.costTrend = costTrend;
+  spec.embodiedTrend = embodiedTrend;
+  addEquipmentFleet(axis, spec, into);
+  spec.costTrend = undefined; // the scenario's series are not held after the call
+  spec.embodiedTrend = undefined;
+  return into;
 }
 
 /** Eq. 2: grid electricity of `inService` devices over a year [kWh]. */
@@ -461,25 +504,54 @@ export interface DigitalSizing {
  */
 export function digitalSizing(p: ParameterValues, devices: number, inventory?: DigitalInventoryInput): DigitalSizing {
   checkCount('digitalSizing', 'devices', devices);
+  const communes = poolingCommunes(inventory);
+  const subscription = subscriptionEurPerDevicePerYear(p, inventory);
+  if (devices === 0) {
+    return { devices, communes, gateways: 0, terminals: 0, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: 0 };
+  }
+  const gateways = gatewayCount(p, devices, communes, inventory);
+  const terminals = terminalCount(p, communes, inventory);
+  const fixed = platformFixedShareEurPerYear(p, communes, inventory);
+  return { devices, communes, gateways, terminals, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: fixed };
+}
+
+/*
+ * The parts of `digitalSizing`, which `sharedInfrastructure` also calls (without building the sizing record), in
+ * the order `digitalSizing` checks them.
+ */
+
+/** Communes sharing the infrastructure: `pooling.communes`, 1 when not pooled [communes]. */
+function poolingCommunes(inventory: DigitalInventoryInput | undefined): number {
   const communes = inventory?.pooling?.communes ?? 1;
   if (!Number.isInteger(communes) || communes < 1) {
     throw new RangeError(`digitalSizing: pooling.communes must be a whole number ≥ 1, received ${communes}`);
   }
-  const subscription =
-    inventory?.platform?.subscriptionEurPerDevicePerYear ?? parameter(p, 'platformSubscriptionEurPerDevicePerYear', 0);
-  if (devices === 0) {
-    return { devices, communes, gateways: 0, terminals: 0, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: 0 };
-  }
-  const perGateway = parameter(p, 'gatewayDevicesPerGateway', 0);
+  return communes;
+}
+
+/** Eq. 7: the platform subscription, the territory's contract or the default [EUR/device/year]. */
+function subscriptionEurPerDevicePerYear(p: ParameterValues, inventory: DigitalInventoryInput | undefined): number {
+  return inventory?.platform?.subscriptionEurPerDevicePerYear ?? checkedParameter('platformSubscriptionEurPerDevicePerYear', p.platformSubscriptionEurPerDevicePerYear, 0);
+}
+
+/** Eq. 5: gateways the territory carries for `devices` > 0 connected devices, pooled among `communes` [units]. */
+function gatewayCount(p: ParameterValues, devices: number, communes: number, inventory: DigitalInventoryInput | undefined): number {
+  const perGateway = checkedParameter('gatewayDevicesPerGateway', p.gatewayDevicesPerGateway, 0);
   if (perGateway <= 0) throw new RangeError(`digital: parameter gatewayDevicesPerGateway must be > 0, received ${perGateway}`);
-  const minimum = parameter(p, 'gatewayMinimumCount', 0);
-  let gateways: number;
-  if (inventory?.gateways !== undefined) gateways = inventory.gateways / communes;
-  else if (communes === 1) gateways = Math.max(minimum, Math.ceil(devices / perGateway));
-  else gateways = Math.max(minimum / communes, devices / perGateway);
-  const terminals = (inventory?.terminals ?? parameter(p, 'terminalsCount', 0)) / communes;
-  const fixed = (inventory?.platform?.fixedEurPerYear ?? parameter(p, 'platformFixedEurPerYear', 0)) / communes;
-  return { devices, communes, gateways, terminals, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: fixed };
+  const minimum = checkedParameter('gatewayMinimumCount', p.gatewayMinimumCount, 0);
+  if (inventory?.gateways !== undefined) return inventory.gateways / communes;
+  if (communes === 1) return Math.max(minimum, Math.ceil(devices / perGateway));
+  return Math.max(minimum / communes, devices / perGateway);
+}
+
+/** Eq. 6: terminals the territory carries (when it has devices), pooled among `communes` [units]. */
+function terminalCount(p: ParameterValues, communes: number, inventory: DigitalInventoryInput | undefined): number {
+  return (inventory?.terminals ?? checkedParameter('terminalsCount', p.terminalsCount, 0)) / communes;
+}
+
+/** Eq. 7: the territory's share of the platform fixed cost (when it has devices) [EUR/year]. */
+function platformFixedShareEurPerYear(p: ParameterValues, communes: number, inventory: DigitalInventoryInput | undefined): number {
+  return (inventory?.platform?.fixedEurPerYear ?? checkedParameter('platformFixedEurPerYear', p.platformFixedEurPerYear, 0)) / communes;
 }
 
 export interface SharedInfrastructureInput {
@@ -516,24 +588,31 @@ export function sharedInfrastructure(input: SharedInfrastructureInput): VariantF
   checkCount('sharedInfrastructure', 'devices', devices);
   checkCount('sharedInfrastructure', 'dataMbPerYear', dataMbPerYear);
   const flows = emptyFlows(axis, arena);
-  const size = digitalSizing(p, devices, inventory);
+  // Eq. 5–7: the sizes of `digitalSizing`, from the same functions, checked in the same order.
+  const communes = poolingCommunes(inventory);
+  const subscription = subscriptionEurPerDevicePerYear(p, inventory);
   if (devices === 0) return flows;
+  const gatewayUnits = gatewayCount(p, devices, communes, inventory);
+  const terminalUnits = terminalCount(p, communes, inventory);
+  const platformFixedEurPerYear = platformFixedShareEurPerYear(p, communes, inventory);
 
   // Eq. 1 for the gateways and the terminals (Eq. 5–6), each added with its Eq. 2–4 in one pass over the years
   // (gateways first: the sums are then the same, bit for bit, as adding the two fleets one after the other), the
   // platform and the network (Eq. 7–9) in the terminals' pass.
   const n = axis.length;
-  const gateway = catalogueEntry(p, 'gateway');
-  const terminal = catalogueEntry(p, 'terminal');
-  const gateways = deviceFleetInto(axis, s, gateway, size.gateways, 0, emptyFleet(n, arena));
-  const terminals = deviceFleetInto(axis, s, terminal, size.terminals, 0, emptyFleet(n, arena));
-  const hostingKgPerDevice = parameter(p, 'platformKgCo2ePerDevicePerYear', 0);
+  const gateway = readCatalogueEntry(p, 'gateway', SCRATCH_GATEWAY);
+  const terminal = readCatalogueEntry(p, 'terminal', SCRATCH_TERMINAL);
+  const costTrend = series(s, 'digitalCostFactor', n);
+  const embodiedTrend = series(s, 'digitalEmbodiedFactor', n);
+  const gateways = deviceFleetInto(axis, gateway, gatewayUnits, 0, costTrend, embodiedTrend, emptyFleet(n, arena));
+  const terminals = deviceFleetInto(axis, terminal, terminalUnits, 0, costTrend, embodiedTrend, emptyFleet(n, arena));
+  const hostingKgPerDevice = checkedParameter('platformKgCo2ePerDevicePerYear', p.platformKgCo2ePerDevicePerYear, 0);
   const price = series(s, 'electricityPriceEurPerKwh', n);
   const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
   const kwhPerGb = series(s, 'networkEnergyKwhPerGb', n);
-  const devicesDataMbPerYear = deviceDataMbPerYear(gateway, size.gateways) + deviceDataMbPerYear(terminal, size.terminals);
+  const devicesDataMbPerYear = deviceDataMbPerYear(gateway, gatewayUnits) + deviceDataMbPerYear(terminal, terminalUnits);
   const networkGbPerYear = (dataMbPerYear + devicesDataMbPerYear) / 1000;
-  const platformEur = devices * size.subscriptionEurPerDevicePerYear + size.platformFixedEurPerYear;
+  const platformEur = devices * subscription + platformFixedEurPerYear;
   const hostingKg = devices * hostingKgPerDevice;
 
   addFleet(flows, gateways, true);
