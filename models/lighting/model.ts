@@ -229,9 +229,14 @@ function ledPowerCore(powerW: number, ledPowerFraction: number): number {
   return powerW * ledPowerFraction;
 }
 
-/** Eq. 8, unchecked: count × P / 1000 × H × (1 − saving) [kWh/yr]. */
-function lightingEnergyCore(count: number, powerW: number, litHours: number, savingFraction: number): number {
-  return ((count * powerW) / 1000) * litHours * (1 - savingFraction);
+/** Eq. 8, unchecked, first factor: power drawn by a group, count × P / 1000 [kW]. */
+function groupPowerKwCore(count: number, powerW: number): number {
+  return (count * powerW) / 1000;
+}
+
+/** Eq. 8, unchecked, from the group's power (`groupPowerKwCore`): kW × H × (1 − saving) [kWh/yr]. */
+function lightingEnergyCore(powerKw: number, litHours: number, savingFraction: number): number {
+  return powerKw * litHours * (1 - savingFraction);
 }
 
 /**
@@ -345,7 +350,7 @@ export function lightingEnergyKwh(count: number, powerW: number, litHours: numbe
   checkNonNegative('lightingEnergyKwh', 'powerW', powerW);
   checkNonNegative('lightingEnergyKwh', 'litHours', litHours);
   checkFraction('lightingEnergyKwh', 'savingFraction', savingFraction);
-  return lightingEnergyCore(count, powerW, litHours, savingFraction);
+  return lightingEnergyCore(groupPowerKwCore(count, powerW), litHours, savingFraction);
 }
 
 /**
@@ -364,6 +369,47 @@ export function controlledCabinets(cabinets: number, renovatedCount: number, tot
     throw argumentError('controlledCabinets', 'renovatedCount', `from 0 to totalCount (${totalCount})`, renovatedCount);
   }
   return (cabinets * renovatedCount) / totalCount;
+}
+
+/** Every field of a `FleetSpec`, in the order `fleetSpec` sets them. */
+const SCRATCH_SPEC: FleetSpec = {
+  count: 0,
+  lifetimeYears: 1,
+  unitCostEur: 0,
+  unitEmbodiedKgCo2e: 0,
+  unitEndOfLifeKgCo2e: 0,
+  firstPurchaseIndex: 0,
+  ageYears: 0,
+  replacementShare: 1,
+  costTrend: undefined,
+  embodiedTrend: undefined,
+};
+
+/**
+ * The one fleet spec of this module, overwritten by each call: every field set, so that `equipmentFleetInto` always
+ * reads the same object shape, without an object per fleet; nothing in it is read after the equipment call it was
+ * set for. Returns it.
+ */
+function fleetSpec(
+  count: number,
+  lifetimeYears: number,
+  unitCostEur: number,
+  unitEmbodiedKgCo2e: number,
+  unitEndOfLifeKgCo2e: number,
+  firstPurchaseIndex: number | null,
+  ageYears: number,
+  costTrend: Float64Array | undefined,
+): FleetSpec {
+  const spec = SCRATCH_SPEC;
+  spec.count = count;
+  spec.lifetimeYears = lifetimeYears;
+  spec.unitCostEur = unitCostEur;
+  spec.unitEmbodiedKgCo2e = unitEmbodiedKgCo2e;
+  spec.unitEndOfLifeKgCo2e = unitEndOfLifeKgCo2e;
+  spec.firstPurchaseIndex = firstPurchaseIndex;
+  spec.ageYears = ageYears;
+  spec.costTrend = costTrend;
+  return spec;
 }
 
 /**
@@ -405,14 +451,7 @@ function relampingFleetInto(
   total: FleetFlows,
 ): FleetFlows {
   const cohorts = Math.max(1, Math.round(lampLifetimeYears));
-  const spec: FleetSpec = {
-    count: count / cohorts,
-    lifetimeYears: lampLifetimeYears,
-    unitCostEur: lampCostEur,
-    unitEmbodiedKgCo2e: lampEmbodiedKgCo2e,
-    firstPurchaseIndex: null,
-    ageYears: 0,
-  };
+  const spec = fleetSpec(count / cohorts, lampLifetimeYears, lampCostEur, lampEmbodiedKgCo2e, 0, null, 0, undefined);
   for (let k = 0; k < cohorts; k++) {
     spec.ageYears = (k * lampLifetimeYears) / cohorts;
     if (k === 0) equipmentFleetInto(axis, spec, total);
@@ -541,6 +580,8 @@ interface GroupSet {
   count: Float64Array;
   /** `groups[g].powerW` [W]. */
   powerW: Float64Array;
+  /** Power drawn by each group as it is, count × powerW / 1000 (Eq. 8, first factor) [kW]. */
+  powerKw: Float64Array;
 }
 
 /** What the simulation needs from an inventory, derived once per inventory object (immutable once validated). */
@@ -557,9 +598,14 @@ interface PreparedInventory {
 
 const preparedInventories = new WeakMap<Inventory, PreparedInventory>();
 
-/** The groups with their counts and powers copied into typed arrays. */
+/** The groups with their counts and powers copied into typed arrays, and their power as they are. */
 function groupSet(groups: LuminaireGroup[]): GroupSet {
-  return { groups, count: Float64Array.from(groups, (g) => g.count), powerW: Float64Array.from(groups, (g) => g.powerW) };
+  return {
+    groups,
+    count: Float64Array.from(groups, (g) => g.count),
+    powerW: Float64Array.from(groups, (g) => g.powerW),
+    powerKw: Float64Array.from(groups, (g) => groupPowerKwCore(g.count, g.powerW)),
+  };
 }
 
 /** The inventory's groups split by technology, with their counts (Eq. 8 arguments checked here, once). */
@@ -582,70 +628,148 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
   return prepared;
 }
 
-/** Lit hours (Eq. 2) and control saving (Eq. 3–6) of each year under one lighting profile; index 0 unused. */
-interface ProfileHours {
-  lit: Float64Array;
-  saving: Float64Array;
-}
-
-/** The two series of a `ProfileHours`, in the order an arena lays them out. */
-const PROFILE_SERIES = ['lit', 'saving'] as const;
-
-/** A `ProfileHours` of `length` zeros, taken from the arena when there is one. */
-function emptyProfileHours(length: number, arena: SeriesArena | undefined): ProfileHours {
-  if (arena) return arena.take<ProfileHours>(PROFILE_SERIES, length);
-  const buffer = new ArrayBuffer(2 * length * Float64Array.BYTES_PER_ELEMENT);
-  return {
-    lit: new Float64Array(buffer, 0, length),
-    saving: new Float64Array(buffer, length * Float64Array.BYTES_PER_ELEMENT, length),
-  };
-}
-
 /**
- * Eq. 1–6 for every year of the axis under one lighting profile, written into `out`: the same for every group lit
- * with that profile. The scalars are checked once per call by `simulateLighting`; the scenario's hours factor is
- * checked here, year by year.
+ * Control saving of a lighting profile in one year (Eq. 3–6), from the lit hours per night (Eq. 1) and the lit
+ * hours per year under that profile (Eq. 2): dimming of `dimmingHoursPerNight` at `dimmingDepth`, then presence
+ * detection saving `presenceSaving`; 0 for a profile without control [fraction].
  */
-function profileHoursInto(
-  out: ProfileHours,
-  s: ScenarioSeries,
-  annualHours: number,
+function controlSavingCore(
+  nightHours: number,
+  litHours: number,
   switchOffHoursPerNight: number,
   dimmingHoursPerNight: number,
   dimmingDepth: number,
   presenceSaving: number,
-): ProfileHours {
+): number {
+  const dimmed = dimmedHoursCore(nightHours, dimmingHoursPerNight, switchOffHoursPerNight);
+  return combinedSavingCore(dimmingSavingCore(dimmed, litHours, dimmingDepth), presenceSaving);
+}
+
+/**
+ * Lit hours (Eq. 2) and control saving (Eq. 3–6) of each year under the four lighting profiles; index 0 unused. All
+ * night: less the switch-off already practised, no control (status quo, `led`, and the existing LED luminaires of
+ * every variant). Switched off: max(current, switchOffHoursPerNight) (clock). Nodes: all night, dimmed, with
+ * presence detection. Cabinets: switched off, then dimmed.
+ */
+interface LightingProfiles {
+  allNightLit: Float64Array;
+  switchedOffLit: Float64Array;
+  allNightSaving: Float64Array;
+  switchedOffSaving: Float64Array;
+  nodeSaving: Float64Array;
+  cabinetSaving: Float64Array;
+}
+
+/** The series of `LightingProfiles`, in the order an arena lays them out. */
+const PROFILE_SERIES = ['allNightLit', 'switchedOffLit', 'allNightSaving', 'switchedOffSaving', 'nodeSaving', 'cabinetSaving'] as const;
+
+/** `LightingProfiles` of `length` zeros, taken from the arena when there is one. */
+function emptyProfiles(length: number, arena: SeriesArena | undefined): LightingProfiles {
+  if (arena) return arena.take<LightingProfiles>(PROFILE_SERIES, length);
+  const buffer = new ArrayBuffer(PROFILE_SERIES.length * length * Float64Array.BYTES_PER_ELEMENT);
+  return {
+    allNightLit: seriesView(buffer, 0, length),
+    switchedOffLit: seriesView(buffer, 1, length),
+    allNightSaving: seriesView(buffer, 2, length),
+    switchedOffSaving: seriesView(buffer, 3, length),
+    nodeSaving: seriesView(buffer, 4, length),
+    cabinetSaving: seriesView(buffer, 5, length),
+  };
+}
+
+/** The `index`-th series of `length` values in a buffer holding several (no copy). */
+function seriesView(buffer: ArrayBuffer, index: number, length: number): Float64Array {
+  return new Float64Array(buffer, index * length * Float64Array.BYTES_PER_ELEMENT, length);
+}
+
+/**
+ * Eq. 1–6 for every year of the axis under the four profiles, written into `out`: the lit hours per night (Eq. 1)
+ * of a year are shared by the four. The scalars are checked once per call by `simulateLighting`; the scenario's
+ * hours factor is checked here, year by year.
+ */
+function lightingProfilesInto(
+  out: LightingProfiles,
+  s: ScenarioSeries,
+  annualHours: number,
+  currentSwitchOffHoursPerNight: number,
+  switchOffHoursPerNight: number,
+  dimmingHoursPerNight: number,
+  dimmingDepth: number,
+  presenceSaving: number,
+): LightingProfiles {
   const hoursFactor = s.lightingHoursFactor;
-  for (let t = 1; t < out.lit.length; t++) {
+  for (let t = 1; t < out.allNightLit.length; t++) {
     checkNonNegative('nightlyLitHours', 'hoursFactor', hoursFactor[t]);
     const night = nightlyLitHoursCore(annualHours, hoursFactor[t]);
-    const lit = litHoursCore(night, switchOffHoursPerNight);
-    const dimmed = dimmedHoursCore(night, dimmingHoursPerNight, switchOffHoursPerNight);
-    out.lit[t] = lit;
-    out.saving[t] = combinedSavingCore(dimmingSavingCore(dimmed, lit, dimmingDepth), presenceSaving);
+    const allNightLit = litHoursCore(night, currentSwitchOffHoursPerNight);
+    const switchedOffLit = litHoursCore(night, switchOffHoursPerNight);
+    out.allNightLit[t] = allNightLit;
+    out.switchedOffLit[t] = switchedOffLit;
+    out.allNightSaving[t] = controlSavingCore(night, allNightLit, currentSwitchOffHoursPerNight, 0, 0, 0);
+    out.switchedOffSaving[t] = controlSavingCore(night, switchedOffLit, switchOffHoursPerNight, 0, 0, 0);
+    out.nodeSaving[t] = controlSavingCore(night, allNightLit, currentSwitchOffHoursPerNight, dimmingHoursPerNight, dimmingDepth, presenceSaving);
+    out.cabinetSaving[t] = controlSavingCore(night, switchedOffLit, switchOffHoursPerNight, dimmingHoursPerNight, dimmingDepth, 0);
   }
   return out;
 }
 
+/** Power drawn by each renovated group once fitted with LED luminaires [kW]. */
+interface RetrofitPower {
+  ledPowerKw: Float64Array;
+}
+
+/** The series of `RetrofitPower`. */
+const RETROFIT_POWER_SERIES = ['ledPowerKw'] as const;
+
 /**
- * Lighting energy of a set of groups (Eq. 7–8, hours and savings from `profileHoursInto`), with its cost and
- * use-phase carbon (Eq. 10), from index 1. Each luminaire draws powerW × `powerFraction`: `ledPowerFraction` for
- * the LED luminaires that replace discharge lamps (Eq. 7), 1 for luminaires kept as they are.
+ * Power of each non-LED group once renovated, count × powerW × ledPowerFraction / 1000 (Eq. 7, then Eq. 8's first
+ * factor) [kW], in a record of `old.count.length` values taken from the arena when there is one.
  */
-function addLighting(flows: VariantFlows, s: ScenarioSeries, set: GroupSet, powerFraction: number, hours: ProfileHours): void {
-  const { energyKwh, energyCostEur, useKgCo2e } = flows;
-  const { lit, saving } = hours;
+function retrofitPower(old: GroupSet, ledPowerFraction: number, arena: SeriesArena | undefined): RetrofitPower {
+  const n = old.count.length;
+  const out = arena ? arena.take<RetrofitPower>(RETROFIT_POWER_SERIES, n) : { ledPowerKw: new Float64Array(n) };
+  for (let g = 0; g < n; g++) out.ledPowerKw[g] = groupPowerKwCore(old.count[g], ledPowerCore(old.powerW[g], ledPowerFraction));
+  return out;
+}
+
+/**
+ * Lighting energy of one variant with its cost and use-phase carbon (Eq. 8, 10), from index 1, added into the
+ * flows group by group: first the existing LED luminaires, as they are, under the all-night profile (the same in
+ * every variant); then the other groups, drawing `oldPowerKw` (as they are in the status quo, LED elsewhere: see
+ * `retrofitPower`), under the variant's profile (`litHours`, `savingFraction`, from `lightingProfilesInto`).
+ */
+function addLighting(
+  flows: VariantFlows,
+  s: ScenarioSeries,
+  inventory: PreparedInventory,
+  profiles: LightingProfiles,
+  oldPowerKw: Float64Array,
+  litHours: Float64Array,
+  savingFraction: Float64Array,
+): void {
+  const ledPowerKw = inventory.led.powerKw;
+  const { allNightLit, allNightSaving } = profiles;
   const price = s.electricityPriceEurPerKwh;
   const grid = s.gridFactorKgCo2ePerKwh;
-  for (let g = 0; g < set.count.length; g++) {
-    const count = set.count[g];
-    const powerW = ledPowerCore(set.powerW[g], powerFraction);
-    for (let t = 1; t < energyKwh.length; t++) {
-      const kwh = lightingEnergyCore(count, powerW, lit[t], saving[t]);
-      energyKwh[t] += kwh;
-      energyCostEur[t] += kwh * price[t];
-      useKgCo2e[t] += kwh * grid[t];
+  for (let t = 1; t < flows.energyKwh.length; t++) {
+    let energyKwh = flows.energyKwh[t];
+    let energyCostEur = flows.energyCostEur[t];
+    let useKgCo2e = flows.useKgCo2e[t];
+    for (let g = 0; g < ledPowerKw.length; g++) {
+      const kwh = lightingEnergyCore(ledPowerKw[g], allNightLit[t], allNightSaving[t]);
+      energyKwh += kwh;
+      energyCostEur += kwh * price[t];
+      useKgCo2e += kwh * grid[t];
     }
+    for (let g = 0; g < oldPowerKw.length; g++) {
+      const kwh = lightingEnergyCore(oldPowerKw[g], litHours[t], savingFraction[t]);
+      energyKwh += kwh;
+      energyCostEur += kwh * price[t];
+      useKgCo2e += kwh * grid[t];
+    }
+    flows.energyKwh[t] = energyKwh;
+    flows.energyCostEur[t] = energyCostEur;
+    flows.useKgCo2e[t] = useKgCo2e;
   }
 }
 
@@ -655,30 +779,35 @@ function addRunningCost(flows: VariantFlows, eurPerYear: number): void {
 }
 
 /**
- * The series written by the parts of the flows that several variants share (existing LED luminaires, LED retrofit
- * fleets and disposal): lighting energy with its cost and carbon, maintenance, equipment fleets (`addFleet`).
- * A shared part that writes another series must add it here.
+ * Copies the series written by the equipment and maintenance parts that several variants share (existing LED
+ * luminaires, LED retrofit fleets and disposal) from `from` into `to` and, when given, `also` and `andAlso` (flows
+ * of the same axis): maintenance and the equipment fleets (`addFleet`). A shared part that writes another series
+ * must copy it here. Lighting energy, the other shared part, is added to every variant by `addLighting`.
  */
-const SHARED_SERIES = [
-  'energyKwh',
-  'energyCostEur',
-  'useKgCo2e',
-  'opexEur',
-  'capexEur',
-  'residualValueEur',
-  'embodiedKgCo2e',
-  'endOfLifeKgCo2e',
-  'amortisedEmbodiedKgCo2e',
-] as const;
+function copySharedSeries(from: VariantFlows, to: VariantFlows, also?: VariantFlows, andAlso?: VariantFlows): void {
+  copySeries(from.opexEur, to.opexEur, also?.opexEur, andAlso?.opexEur);
+  copySeries(from.capexEur, to.capexEur, also?.capexEur, andAlso?.capexEur);
+  copySeries(from.residualValueEur, to.residualValueEur, also?.residualValueEur, andAlso?.residualValueEur);
+  copySeries(from.embodiedKgCo2e, to.embodiedKgCo2e, also?.embodiedKgCo2e, andAlso?.embodiedKgCo2e);
+  copySeries(from.endOfLifeKgCo2e, to.endOfLifeKgCo2e, also?.endOfLifeKgCo2e, andAlso?.endOfLifeKgCo2e);
+  copySeries(
+    from.amortisedEmbodiedKgCo2e,
+    to.amortisedEmbodiedKgCo2e,
+    also?.amortisedEmbodiedKgCo2e,
+    andAlso?.amortisedEmbodiedKgCo2e,
+  );
+}
 
-/** Copies the `SHARED_SERIES` of `from` into `to` (flows of the same axis). */
-function copySharedSeries(from: VariantFlows, to: VariantFlows): void {
-  for (let k = 0; k < SHARED_SERIES.length; k++) to[SHARED_SERIES[k]].set(from[SHARED_SERIES[k]]);
+/** Copies `from` into `to` and, when given, `also` and `andAlso` (series of the same length). */
+function copySeries(from: Float64Array, to: Float64Array, also: Float64Array | undefined, andAlso: Float64Array | undefined): void {
+  to.set(from);
+  also?.set(from);
+  andAlso?.set(from);
 }
 
 /**
- * Existing LED luminaires: the same flows in every variant (all-night energy, LED maintenance, replacement at end of
- * life).
+ * Existing LED luminaires: the same equipment flows in every variant (LED maintenance, replacement at end of life);
+ * their all-night energy is added to every variant by `addLighting`.
  */
 function addExistingLed(
   flows: VariantFlows,
@@ -686,10 +815,8 @@ function addExistingLed(
   p: ParameterValues,
   s: ScenarioSeries,
   led: GroupSet,
-  allNight: ProfileHours,
   fleetScratch: FleetFlows,
 ): void {
-  addLighting(flows, s, led, 1, allNight);
   for (const group of led.groups) {
     addRunningCost(flows, group.count * p.ledMaintenanceEurPerLuminairePerYear);
     const fleet = equipmentFleetInto(axis, ledLuminaires(p, s, group.count, group.ageYears ?? p.ledLuminaireLifetimeYears / 2), fleetScratch);
@@ -702,15 +829,16 @@ function addExistingLed(
  * at that age and replaced at the end of their life (existing LED groups). Cost follows `s.ledCostFactor`.
  */
 function ledLuminaires(p: ParameterValues, s: ScenarioSeries, count: number, ageYears: number | null): FleetSpec {
-  return {
+  return fleetSpec(
     count,
-    lifetimeYears: p.ledLuminaireLifetimeYears,
-    unitCostEur: p.ledLuminaireCostEur,
-    unitEmbodiedKgCo2e: p.ledLuminaireEmbodiedKgCo2e,
-    unitEndOfLifeKgCo2e: p.ledLuminaireEndOfLifeKgCo2e,
-    ...(ageYears === null ? { firstPurchaseIndex: 0 } : { firstPurchaseIndex: null, ageYears }),
-    costTrend: s.ledCostFactor,
-  };
+    p.ledLuminaireLifetimeYears,
+    p.ledLuminaireCostEur,
+    p.ledLuminaireEmbodiedKgCo2e,
+    p.ledLuminaireEndOfLifeKgCo2e,
+    ageYears === null ? 0 : null,
+    ageYears ?? 0,
+    s.ledCostFactor,
+  );
 }
 
 /** Adds the yearly maintenance of the renovated LED luminaires (Eq. 11), reduced by `maintenanceSaving` [fraction]. */
@@ -728,8 +856,9 @@ function addRetrofitMaintenance(flows: VariantFlows, p: ParameterValues, renovat
  *   presence detection (Eq. 5), maintenance reduced by telemanagementMaintenanceSavingFraction, one node per luminaire;
  * - `led-telemanagement-cabinet`: switch-off as the clock, then uniform dimming, one controller per cabinet (Eq. 12).
  *
- * Flows shared by several variants are computed once and copied: copying a partial sum gives the same numbers as
- * repeating its additions, and every series receives its terms in the same order as a variant-by-variant
+ * Equipment and maintenance flows shared by several variants are computed once and copied: copying a partial sum
+ * gives the same numbers as repeating its additions. Lighting energy is computed for each variant, the existing LED
+ * luminaires' first in each year. Every series receives its terms in the same order as a variant-by-variant
  * computation. With `input.arena`, every series comes from the arena (valid until the next call).
  * @example
  * // 100 × 150 W sodium lamps, 4,000 h/yr, constant scenario: status quo energy 60,000 kWh in year 1, LED 24,000
@@ -739,18 +868,22 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   const { axis, p, s, inventory, arena } = input;
   checkInputs(axis, p, s);
   const n = axis.length;
-  const { led: ledGroups, old: oldGroups, totalCount, renovatedCount } = prepareInventory(inventory);
+  const prepared = prepareInventory(inventory);
+  const { led: ledGroups, old: oldGroups, totalCount, renovatedCount } = prepared;
   const annualHours = inventory.annualHours ?? p.operatingHoursPerYear;
   const currentSwitchOff = inventory.currentSwitchOffHoursPerNight ?? 0;
   const switchOff = Math.max(currentSwitchOff, p.switchOffHoursPerNight);
+  const dimmingHours = p.dimmingHoursPerNight;
+  const dimmingDepth = p.dimmingDepthFraction;
+  const ledPowerFraction = p.ledPowerFraction;
 
   // Scalars of the yearly loops, checked once per call (the exported equations check the same arguments).
   checkNonNegative('nightlyLitHours', 'annualHours', annualHours);
   checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', currentSwitchOff);
   checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', switchOff);
-  checkNonNegative('dimmedHoursPerYear', 'dimmingHoursPerNight', p.dimmingHoursPerNight);
-  checkFraction('dimmingSavingFraction', 'depth', p.dimmingDepthFraction);
-  checkNonNegative('ledPowerW', 'ledPowerFraction', p.ledPowerFraction);
+  checkNonNegative('dimmedHoursPerYear', 'dimmingHoursPerNight', dimmingHours);
+  checkFraction('dimmingSavingFraction', 'depth', dimmingDepth);
+  checkNonNegative('ledPowerW', 'ledPowerFraction', ledPowerFraction);
   const presenceSaving = presenceSavingFraction(p.presenceShareOfLuminaires, p.presenceLowLevelShareOfHours, p.presenceDepthFraction);
   const cabinets = controlledCabinets(inventory.cabinets, renovatedCount, totalCount);
 
@@ -761,39 +894,24 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   const node = emptyFlows(axis, arena);
   const cabinet = emptyFlows(axis, arena);
   const fleetScratch = emptyFleet(n, arena); // one fleet at a time, added into flows before the next
-  const lamps = emptyFleet(n, arena);
-  // Eq. 1–6 under the four lighting profiles.
-  const allNight = profileHoursInto(emptyProfileHours(n, arena), s, annualHours, currentSwitchOff, 0, 0, 0);
-  const switchedOff = profileHoursInto(emptyProfileHours(n, arena), s, annualHours, switchOff, 0, 0, 0);
-  const nodeHours = profileHoursInto(
-    emptyProfileHours(n, arena),
-    s,
-    annualHours,
-    currentSwitchOff,
-    p.dimmingHoursPerNight,
-    p.dimmingDepthFraction,
-    presenceSaving,
-  );
-  const cabinetHours = profileHoursInto(
-    emptyProfileHours(n, arena),
-    s,
-    annualHours,
-    switchOff,
-    p.dimmingHoursPerNight,
-    p.dimmingDepthFraction,
-    0,
-  );
+  const out: Record<string, VariantFlows> = {
+    'status-quo': statusQuo,
+    led,
+    'led-clock-switch-off': clock,
+    'led-telemanagement-node': node,
+    'led-telemanagement-cabinet': cabinet,
+  };
 
-  // Existing LED luminaires, the same in every variant: computed in the status quo, copied into `led`.
-  addExistingLed(statusQuo, axis, p, s, ledGroups, allNight, fleetScratch);
+  // Existing LED luminaires' maintenance and replacement, the same in every variant: computed in the status quo,
+  // copied into `led`.
+  addExistingLed(statusQuo, axis, p, s, ledGroups, fleetScratch);
   copySharedSeries(statusQuo, led);
 
-  // Status quo: discharge lamps kept, relamped, traditional maintenance (Eq. 8, 11).
-  addLighting(statusQuo, s, oldGroups, 1, allNight);
+  // Status quo: discharge lamps kept, relamped, traditional maintenance (Eq. 11).
   for (const group of oldGroups.groups) {
     addRunningCost(statusQuo, group.count * p.traditionalMaintenanceEurPerLuminairePerYear);
     const lampLifetimeYears = group.lampLifetimeYears ?? p.lampLifetimeYears;
-    relampingFleetInto(axis, group.count, lampLifetimeYears, p.lampCostEur, p.lampEmbodiedKgCo2e, lamps);
+    const lamps = relampingFleetInto(axis, group.count, lampLifetimeYears, p.lampCostEur, p.lampEmbodiedKgCo2e, fleetScratch);
     addFleet(statusQuo, lamps);
     // Relamping is maintenance (a section de fonctionnement expense), not an investment: no FCTVA on it.
     for (let t = 0; t < n; t++) statusQuo.capexNotFctvaEligibleEur![t] += lamps.capexEur[t];
@@ -808,29 +926,40 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   const disposalKgCo2e = renovatedCount * p.oldLuminaireEndOfLifeKgCo2e;
   led.endOfLifeKgCo2e[0] += disposalKgCo2e;
   led.amortisedEmbodiedKgCo2e[0] += disposalKgCo2e;
-  copySharedSeries(led, clock);
-  copySharedSeries(led, node);
-  copySharedSeries(led, cabinet);
+  copySharedSeries(led, clock, node, cabinet);
 
-  // LED: all-night lighting.
-  addLighting(led, s, oldGroups, p.ledPowerFraction, allNight);
+  // Lighting energy of every variant under its profile (Eq. 1–8, 10).
+  const profiles = lightingProfilesInto(
+    emptyProfiles(n, arena),
+    s,
+    annualHours,
+    currentSwitchOff,
+    switchOff,
+    dimmingHours,
+    dimmingDepth,
+    presenceSaving,
+  );
+  const { allNightLit, switchedOffLit, allNightSaving, switchedOffSaving, nodeSaving, cabinetSaving } = profiles;
+  const { ledPowerKw } = retrofitPower(oldGroups, ledPowerFraction, arena);
+  addLighting(statusQuo, s, prepared, profiles, oldGroups.powerKw, allNightLit, allNightSaving);
+  addLighting(led, s, prepared, profiles, ledPowerKw, allNightLit, allNightSaving);
+  addLighting(clock, s, prepared, profiles, ledPowerKw, switchedOffLit, switchedOffSaving);
+  addLighting(node, s, prepared, profiles, ledPowerKw, allNightLit, nodeSaving);
+  addLighting(cabinet, s, prepared, profiles, ledPowerKw, switchedOffLit, cabinetSaving);
+
+  // Maintenance of the renovated luminaires (Eq. 11), reduced with per-luminaire télégestion nodes.
   addRetrofitMaintenance(led, p, renovatedCount, 0);
+  addRetrofitMaintenance(clock, p, renovatedCount, 0);
+  addRetrofitMaintenance(node, p, renovatedCount, p.telemanagementMaintenanceSavingFraction);
+  addRetrofitMaintenance(cabinet, p, renovatedCount, 0);
 
   // LED + clock switch-off: an astronomical clock in each controlled cabinet.
-  addLighting(clock, s, oldGroups, p.ledPowerFraction, switchedOff);
-  addRetrofitMaintenance(clock, p, renovatedCount, 0);
   if (cabinets > 0) {
     addFleet(
       clock,
       equipmentFleetInto(
         axis,
-        {
-          count: cabinets,
-          lifetimeYears: p.clockLifetimeYears,
-          unitCostEur: p.clockSwitchOffCostEurPerCabinet,
-          unitEmbodiedKgCo2e: p.clockEmbodiedKgCo2e,
-          firstPurchaseIndex: 0,
-        },
+        fleetSpec(cabinets, p.clockLifetimeYears, p.clockSwitchOffCostEurPerCabinet, p.clockEmbodiedKgCo2e, 0, 0, 0, undefined),
         fleetScratch,
       ),
     );
@@ -838,21 +967,9 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
 
   // Digital layer (Eq. 9): catalogue devices through the shared helper of models/digital (purchase at index 0,
   // replacement, digital carbon, 24 h power draw, maintenance, connectedDevices and dataMbPerYear).
-  addLighting(node, s, oldGroups, p.ledPowerFraction, nodeHours);
-  addRetrofitMaintenance(node, p, renovatedCount, p.telemanagementMaintenanceSavingFraction);
   addDeviceFleet(node, s, deviceFleet(axis, p, s, 'luminaireNode', renovatedCount, { arena }));
-
-  addLighting(cabinet, s, oldGroups, p.ledPowerFraction, cabinetHours);
-  addRetrofitMaintenance(cabinet, p, renovatedCount, 0);
   addDeviceFleet(cabinet, s, deviceFleet(axis, p, s, 'cabinetController', cabinets, { arena }));
 
-  const out: Record<string, VariantFlows> = {
-    'status-quo': statusQuo,
-    led,
-    'led-clock-switch-off': clock,
-    'led-telemanagement-node': node,
-    'led-telemanagement-cabinet': cabinet,
-  };
   // Finite outputs are asserted once, by the engine, on every series of every model (src/evaluate/engine.ts).
   return out;
 }
