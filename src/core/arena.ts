@@ -8,8 +8,10 @@
  * reaches position k: whoever holds results across calls must copy them. Without an arena (`undefined`), the
  * helpers that accept one (`emptyFleet`, `emptyFlows`) allocate fresh series, which is what one-off runs do.
  *
- * A record is a plain object of named `Float64Array` views on one buffer. Taking it again restores every view
- * (a caller may have replaced a property) and sets the extra scalar fields it lists back to their initial value.
+ * A record is a plain object of named `Float64Array` views on one buffer. Its series properties are read-only (an
+ * assignment throws a `TypeError`: ES modules run in strict mode), so that the view handed out again is always the
+ * arena's own, zeroed; write into the series, never replace them. Taking a record again zeroes its buffer and sets
+ * the extra scalar fields it lists back to their initial value.
  */
 export class SeriesArena {
   private readonly slots: { buffer: Float64Array; record: Record<string, unknown>; names: readonly string[]; views: Float64Array[] }[] = [];
@@ -36,13 +38,11 @@ export class SeriesArena {
       const buffer = new Float64Array(names.length * length);
       const views = names.map((_, k) => buffer.subarray(k * length, (k + 1) * length));
       const record: Record<string, unknown> = {};
-      names.forEach((name, k) => (record[name] = views[k]));
+      names.forEach((name, k) => Object.defineProperty(record, name, { value: views[k], enumerable: true, writable: false, configurable: false }));
       slot = { buffer, record, names, views };
       this.slots[i] = slot;
     } else {
       slot.buffer.fill(0);
-      const { record, views } = slot;
-      for (let k = 0; k < names.length; k++) record[names[k]] = views[k];
     }
     if (scalars) for (const key in scalars) slot.record[key] = scalars[key];
     return slot.record as T;

@@ -25,14 +25,16 @@ describe('SeriesArena', () => {
     expect(arena.size).toBe(2);
   });
 
-  it('restores a series a caller replaced, and keeps series independent', () => {
+  it('refuses to have a series replaced (its views are the arena\'s own), and keeps series independent', () => {
     const arena = new SeriesArena();
     const a = emptyFlows(axis, arena);
     const own = a.opexEur;
-    a.opexEur = new Float64Array([1, 2, 3, 4]);
+    expect(() => (a.opexEur = new Float64Array([1, 2, 3, 4]))).toThrow(TypeError);
+    a.opexEur[2] = 5; // writing into a series is what callers do
     arena.reset();
     const again = emptyFlows(axis, arena);
     expect(again.opexEur).toBe(own);
+    expect(Array.from(again.opexEur)).toEqual([0, 0, 0, 0]);
     again.capexEur[3] = 1;
     expect(again.opexEur[0]).toBe(0); // views do not overlap: capex[3] is not opex[0]
   });
