@@ -75,7 +75,7 @@
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
 import { argumentError } from '../../src/core/errors.js';
-import { emptyFleet, equipmentFleetInto, type FleetFlows } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, type FleetFlows } from '../../src/core/equipment.js';
 import type { SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -392,16 +392,17 @@ export function gtbSavingsByUse(building: Pick<Building, 'activity' | 'bacsClass
     bacSavingFraction(targetBacFactor(p, kind, building.activity), bacFactor(p, kind, building.activity, cls));
   const thermal = saving('thermal');
   const electric = saving('electric');
-  for (const use of ENERGY_USES) out[use] = gtbUseSaving(use, thermal, electric, otherShare);
+  for (const use of ENERGY_USES) out[use] = gtbUseSaving(BAC_FACTOR_KIND[use], use, thermal, electric, otherShare);
   return out;
 }
 
 /**
  * Eq. 4 for one use, from the building's thermal and electric savings: thermal factors act on heating, hot water
- * and cooling, electric ones on lighting and on the `otherShare` (auxiliary) part of 'other'.
+ * and cooling, electric ones on lighting and on the `otherShare` (auxiliary) part of 'other'. `kind` is
+ * BAC_FACTOR_KIND[use] (looked up once per inventory in the hot path).
  */
-function gtbUseSaving(use: EnergyUse, thermalSaving: number, electricSaving: number, otherShare: number): number {
-  if (BAC_FACTOR_KIND[use] === 'thermal') return thermalSaving;
+function gtbUseSaving(kind: 'thermal' | 'electric', use: EnergyUse, thermalSaving: number, electricSaving: number, otherShare: number): number {
+  if (kind === 'thermal') return thermalSaving;
   return use === 'other' ? electricSaving * otherShare : electricSaving;
 }
 
@@ -653,6 +654,8 @@ interface PreparedInventory {
   buildings: readonly Building[];
   /** `count` of each building (1 when absent) [buildings]. */
   copies: Float64Array;
+  /** Floor area of each building (one copy) [m²]. */
+  floorAreaM2: Float64Array;
   /** Rank of each building's current BAC class in BACS_CLASSES (A = 0 … D = 3). */
   classRank: Int8Array;
   /**
@@ -663,7 +666,16 @@ interface PreparedInventory {
   /** Pair of each building (index in `pairs`). */
   buildingPair: Int32Array;
   /** Distinct (carrier, use) groups of energy lines, in the order the inventory first lists them. */
-  groups: { carrier: Carrier; carrierIndex: number; use: EnergyUse; gas: boolean }[];
+  groups: {
+    carrier: Carrier;
+    use: EnergyUse;
+    /** BAC_FACTOR_KIND of the use (Eq. 3). */
+    bacKind: 'thermal' | 'electric';
+    gas: boolean;
+    /** Names of the scenario series of its carrier's price and emission factor (CARRIER_SERIES). */
+    priceSeries: string;
+    factorSeries: string;
+  }[];
   /** Every energy line, building after building: its building, its group, and copies × kWh/yr [kWh/yr]. */
   lineBuilding: Int32Array;
   lineGroup: Int32Array;
@@ -706,6 +718,7 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
   const out: PreparedInventory = {
     buildings,
     copies: new Float64Array(buildings.length),
+    floorAreaM2: new Float64Array(buildings.length),
     classRank: new Int8Array(buildings.length),
     pairs: [],
     buildingPair: new Int32Array(buildings.length),
@@ -722,6 +735,7 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
     const bacsClass = BACS_CLASSES[BACS_CLASSES.indexOf(currentBacsClass(b))];
     const activity = ACTIVITIES[ACTIVITIES.indexOf(b.activity)];
     out.copies[i] = copies;
+    out.floorAreaM2[i] = b.floorAreaM2;
     out.classRank[i] = BACS_CLASSES.indexOf(bacsClass);
     let pair = out.pairs.findIndex((x) => x.activity === activity && x.bacsClass === bacsClass);
     if (pair < 0) pair = out.pairs.push(pairFactorNames(activity, bacsClass)) - 1;
@@ -730,7 +744,10 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
       const carrier = CARRIERS[CARRIERS.indexOf(line.carrier)];
       const use = ENERGY_USES[ENERGY_USES.indexOf(line.use)];
       let group = out.groups.findIndex((g) => g.carrier === carrier && g.use === use);
-      if (group < 0) group = out.groups.push({ carrier, carrierIndex: CARRIERS.indexOf(carrier), use, gas: carrier === 'gas' }) - 1;
+      if (group < 0) {
+        const { price: priceSeries, factor: factorSeries } = CARRIER_SERIES[carrier];
+        group = out.groups.push({ carrier, use, bacKind: BAC_FACTOR_KIND[use], gas: carrier === 'gas', priceSeries, factorSeries }) - 1;
+      }
       out.lineBuilding[l] = i;
       out.lineGroup[l] = group;
       out.lineBaseKwh[l] = copies * line.kwhPerYear;
@@ -742,8 +759,7 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
 }
 
 /** Series used within one call (work space, not results), by name. */
-const GROUP_SERIES = ['multiplier', 'price', 'factor'] as const;
-const BASIS_SERIES = ['factorBasis'] as const;
+const GROUP_YEAR_SERIES = ['groupYear'] as const;
 const COEFFICIENT_SERIES = ['kwhPerYear'] as const;
 const PAIR_SERIES = ['thermalSaving', 'electricSaving'] as const;
 
@@ -761,34 +777,28 @@ function workSeries<K extends string>(names: readonly K[], length: number, arena
  * today's weather and 19 °C of each (carrier, use) group, Σ copies × kWh/yr × (1 − σ) over its lines (Eq. 6–7):
  * Eq. 7 is linear in E₀ and its weather × setpoint multiplier (Eq. 1–2) depends on the use only, so the year loop
  * runs over groups, not over lines. Works and device fleets are the same in every variant that has them and are
- * computed once.
+ * computed once. Each step is its own small function (its loops stay tight when the engine optimises them).
  */
 function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, VariantFlows> {
   const { axis, p, s, inventory, arena } = input;
   const n = axis.length;
   const inv = prepared(inventory);
-  const V = VARIANT_IDS.length;
-  const G = inv.groups.length;
 
   // Results first, so that their arena positions do not depend on which fleets a draw needs.
   const out = {} as Record<VariantId, VariantFlows>;
   for (const variant of VARIANT_IDS) out[variant] = emptyFlows(axis, arena);
 
   // Scenario series (all must be there, whether this inventory reads them or not) and parameters, checked once.
-  const carrierPrice: Float64Array[] = [];
-  const carrierFactor: Float64Array[] = [];
   for (const carrier of CARRIERS) {
-    carrierPrice.push(series(s, CARRIER_SERIES[carrier].price, n));
-    carrierFactor.push(series(s, CARRIER_SERIES[carrier].factor, n));
+    series(s, CARRIER_SERIES[carrier].price, n);
+    series(s, CARRIER_SERIES[carrier].factor, n);
   }
   const hdd = series(s, 'heatingDegreeDaysFactor', n);
   const cdd = series(s, 'coolingDegreeDaysFactor', n);
   const setpointC = series(s, 'heatingSetpointC', n);
-  const trends = {
-    cost: series(s, 'digitalCostFactor', n),
-    embodied: series(s, 'digitalEmbodiedFactor', n),
-    works: series(s, 'worksCostFactor', n),
-  };
+  const costTrend = series(s, 'digitalCostFactor', n);
+  const embodiedTrend = series(s, 'digitalEmbodiedFactor', n);
+  const worksTrend = series(s, 'worksCostFactor', n);
   const k = setpointSensitivity(p);
   const gasBasis = inv.hasGas ? param(p, 'gasPciPerPcsRatio') : 1;
   const insulationSaving = fraction(p, 'insulationHeatingSavingFraction');
@@ -800,43 +810,14 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   const subMetersPerBuilding = param(p, 'subMetersPerBuilding');
   const thermostatAreaM2 = positive(p, 'smartThermostatFloorAreaM2PerUnit');
 
-  // Eq. 1 × Eq. 2, price and emission factor of each group's carrier, by year and group (at t × G + g).
-  const { multiplier, price, factor } = workSeries(GROUP_SERIES, n * G, arena);
-  const { factorBasis } = workSeries(BASIS_SERIES, G, arena);
-  for (let g = 0; g < G; g++) {
-    const { carrierIndex, use, gas } = inv.groups[g];
-    factorBasis[g] = gas ? gasBasis : 1; // Eq. 8: κ
-    const groupPrice = carrierPrice[carrierIndex];
-    const groupFactor = carrierFactor[carrierIndex];
-    for (let t = 1; t < n; t++) {
-      multiplier[t * G + g] = yearMultiplier(use, hdd[t], cdd[t], setpointC[t], k);
-      price[t * G + g] = groupPrice[t];
-      factor[t * G + g] = groupFactor[t];
-    }
-  }
 
   // Eq. 3–4: thermal and electric GTB savings of each (activity, class) pair.
   const { thermalSaving, electricSaving } = workSeries(PAIR_SERIES, inv.pairs.length, arena);
-  for (let i = 0; i < inv.pairs.length; i++) {
-    const { thermal, electric } = inv.pairs[i];
-    const thermalTarget = blendedBacFactor(a, bacFactorNamed(p, thermal.B), bacFactorNamed(p, thermal.A));
-    const electricTarget = blendedBacFactor(a, bacFactorNamed(p, electric.B), bacFactorNamed(p, electric.A));
-    thermalSaving[i] = bacSaving(thermalTarget, bacFactorNamed(p, thermal.current));
-    electricSaving[i] = bacSaving(electricTarget, bacFactorNamed(p, electric.current));
-  }
+  gtbPairSavingsInto(p, inv.pairs, a, thermalSaving, electricSaving);
 
   // Eq. 6–7 at multiplier 1: kwh[v × G + g] = Σ copies × kWh/yr × (1 − σ(variant v, building, use)) over group g.
-  const kwh = workSeries(COEFFICIENT_SERIES, V * G, arena).kwhPerYear;
-  for (let l = 0; l < inv.lineBaseKwh.length; l++) {
-    const g = inv.lineGroup[l];
-    const { use } = inv.groups[g];
-    const pair = inv.buildingPair[inv.lineBuilding[l]];
-    const gtb = gtbUseSaving(use, thermalSaving[pair], electricSaving[pair], otherShare);
-    for (let v = 0; v < V; v++) {
-      const saving = variantUseSaving(VARIANT_IDS[v], use, insulationSaving, gtb, meterSaving, thermostatSaving);
-      kwh[v * G + g] += inv.lineBaseKwh[l] * (1 - saving);
-    }
-  }
+  const kwh = workSeries(COEFFICIENT_SERIES, VARIANT_IDS.length * inv.groups.length, arena).kwhPerYear;
+  groupKwhInto(inv, thermalSaving, electricSaving, otherShare, insulationSaving, meterSaving, thermostatSaving, kwh);
 
   // Eq. 9–10: works areas and device counts, summed over the buildings (each entry counts `copies` times).
   let insulationM2 = 0;
@@ -847,7 +828,7 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   let thermostats = 0;
   for (let i = 0; i < inv.buildings.length; i++) {
     const copies = inv.copies[i];
-    const floorAreaM2 = inv.buildings[i].floorAreaM2;
+    const floorAreaM2 = inv.floorAreaM2[i];
     const classB = classBShare(inv.classRank[i], a);
     const classA = classAShare(inv.classRank[i], a);
     insulationM2 += copies * floorAreaM2;
@@ -859,10 +840,11 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   }
   const gtbM2 = gtbClassBM2 + gtbClassAM2;
 
-  // Eq. 10: envelope works, a long-lived non-digital fleet priced with the works cost trend.
+  // Eq. 10: envelope works, a long-lived non-digital fleet priced with the works cost trend. The fleets are zeros
+  // (emptyFleet), so adding a fleet into one (addEquipmentFleet) is equipmentFleetInto without clearing it again.
   const insulationFleet = emptyFleet(n, arena);
   if (insulationM2 > 0) {
-    equipmentFleetInto(
+    addEquipmentFleet(
       axis,
       {
         count: insulationM2,
@@ -871,7 +853,7 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
         unitEmbodiedKgCo2e: param(p, 'insulationEmbodiedKgCo2ePerM2'),
         unitEndOfLifeKgCo2e: param(p, 'insulationEndOfLifeKgCo2ePerM2'),
         firstPurchaseIndex: 0,
-        costTrend: trends.works,
+        costTrend: worksTrend,
       },
       insulationFleet,
     );
@@ -879,8 +861,8 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   // Eq. 10: GTB works (class B and class A parts), digital, with the digital cost and embodied trends.
   const gtbClassBFleet = emptyFleet(n, arena);
   const gtbClassAFleet = emptyFleet(n, arena);
-  if (gtbClassBM2 > 0) gtbWorksFleet(input, gtbClassBM2, 'gtbCostClassBEurPerM2', trends, gtbClassBFleet);
-  if (gtbClassAM2 > 0) gtbWorksFleet(input, gtbClassAM2, 'gtbCostClassAEurPerM2', trends, gtbClassAFleet);
+  if (gtbClassBM2 > 0) gtbWorksFleet(input, gtbClassBM2, 'gtbCostClassBEurPerM2', costTrend, embodiedTrend, gtbClassBFleet);
+  if (gtbClassAM2 > 0) gtbWorksFleet(input, gtbClassAM2, 'gtbCostClassAEurPerM2', costTrend, embodiedTrend, gtbClassAFleet);
   const gtbOperationEurPerM2 = gtbM2 > 0 ? param(p, 'gtbOperationEurPerM2PerYear') : 0;
 
   // Eq. 9: catalogue devices through the shared catalogue helpers (models/digital), which also count the
@@ -890,35 +872,22 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   const subMeterFleet = subMeters > 0 ? deviceFleet(axis, p, s, 'subMeter', subMeters, deviceOptions) : undefined;
   const thermostatFleet = thermostats > 0 ? deviceFleet(axis, p, s, 'smartThermostat', thermostats, deviceOptions) : undefined;
 
-  // Eq. 7–8: energy, bills and use-phase carbon of the buildings, summed over the groups. Gas is in kWh PCS (as
-  // billed), its factor per kWh PCI.
-  for (let v = 0; v < V; v++) {
-    const { energyKwh, energyCostEur, useKgCo2e } = out[VARIANT_IDS[v]];
-    for (let t = 1; t < n; t++) {
-      let energy = 0;
-      let cost = 0;
-      let carbon = 0;
-      for (let g = 0; g < G; g++) {
-        const e = kwh[v * G + g] * multiplier[t * G + g]; // Eq. 7
-        energy += e;
-        cost += e * price[t * G + g]; // Eq. 8
-        carbon += e * factor[t * G + g] * factorBasis[g];
-      }
-      energyKwh[t] += energy;
-      energyCostEur[t] += cost;
-      useKgCo2e[t] += carbon;
-    }
-  }
+  // Eq. 7–8: energy, bills and use-phase carbon of the buildings, summed over the groups.
+  const G = inv.groups.length;
+  const { groupYear } = workSeries(GROUP_YEAR_SERIES, 4 * n * G, arena);
+  for (let g = 0; g < G; g++) groupYearInto(groupYear, g, G, inv.groups[g], s, hdd, cdd, setpointC, k, gasBasis);
+  addBuildingEnergy(out, G, groupYear, kwh, n);
 
   // Works and devices (Eq. 9–10), in each variant that has them.
-  for (let v = 0; v < V; v++) {
+  for (let v = 0; v < VARIANT_IDS.length; v++) {
     const variant = VARIANT_IDS[v];
     const flows = out[variant];
     if (usesInsulation(variant) && insulationM2 > 0) addFleet(flows, insulationFleet, false);
     if (usesGtb(variant) && gtbM2 > 0) {
       if (gtbClassBM2 > 0) addFleet(flows, gtbClassBFleet, true);
       if (gtbClassAM2 > 0) addFleet(flows, gtbClassAFleet, true);
-      for (let t = 1; t < n; t++) flows.opexEur[t] += gtbM2 * gtbOperationEurPerM2;
+      const opexEur = flows.opexEur;
+      for (let t = 1; t < n; t++) opexEur[t] += gtbM2 * gtbOperationEurPerM2;
     }
     if (usesGtb(variant) && controllerFleet) addDeviceFleet(flows, s, controllerFleet);
     if (variant === 'metering-thermostats') {
@@ -934,16 +903,149 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   return out;
 }
 
-/** Eq. 10: the GTB works of `m2` upgraded square metres at the `costName` price, written into `into`. */
+/**
+ * What Eq. 7–8 need of group `g` in every operating year, written into `groupYear` at 4 × (t × G + g): Eq. 1 × Eq. 2
+ * of its use, the price and emission factor of its carrier, and κ (Eq. 8).
+ */
+function groupYearInto(
+  groupYear: Float64Array,
+  g: number,
+  G: number,
+  group: PreparedInventory['groups'][number],
+  s: ScenarioSeries,
+  hdd: Float64Array,
+  cdd: Float64Array,
+  setpointC: Float64Array,
+  k: number,
+  gasBasis: number,
+): void {
+  const { use } = group;
+  const price = s[group.priceSeries];
+  const factor = s[group.factorSeries];
+  const basis = group.gas ? gasBasis : 1;
+  for (let t = 1; t < hdd.length; t++) {
+    const at = 4 * (t * G + g);
+    groupYear[at] = yearMultiplier(use, hdd[t], cdd[t], setpointC[t], k);
+    groupYear[at + 1] = price[t];
+    groupYear[at + 2] = factor[t];
+    groupYear[at + 3] = basis;
+  }
+}
+
+/** Eq. 3–4: thermal and electric GTB savings of each (activity, class) pair, into the two arrays. */
+function gtbPairSavingsInto(
+  p: ParameterValues,
+  pairs: readonly PairFactorNames[],
+  classAShare: number,
+  thermalSaving: Float64Array,
+  electricSaving: Float64Array,
+): void {
+  for (let i = 0; i < pairs.length; i++) {
+    const { thermal, electric } = pairs[i];
+    const thermalTarget = blendedBacFactor(classAShare, bacFactorNamed(p, thermal.B), bacFactorNamed(p, thermal.A));
+    const electricTarget = blendedBacFactor(classAShare, bacFactorNamed(p, electric.B), bacFactorNamed(p, electric.A));
+    thermalSaving[i] = bacSaving(thermalTarget, bacFactorNamed(p, thermal.current));
+    electricSaving[i] = bacSaving(electricTarget, bacFactorNamed(p, electric.current));
+  }
+}
+
+/**
+ * Eq. 6–7 at multiplier 1, added into `kwh` (zeros): kwh[v × G + g] = Σ copies × kWh/yr × (1 − σ(variant v,
+ * building, use)) over the lines of group g, in the order of the lines.
+ */
+function groupKwhInto(
+  inv: PreparedInventory,
+  thermalSaving: Float64Array,
+  electricSaving: Float64Array,
+  otherShare: number,
+  insulationSaving: number,
+  meterSaving: number,
+  thermostatSaving: number,
+  kwh: Float64Array,
+): void {
+  const G = inv.groups.length;
+  for (let l = 0; l < inv.lineBaseKwh.length; l++) {
+    const g = inv.lineGroup[l];
+    const { use, bacKind } = inv.groups[g];
+    const pair = inv.buildingPair[inv.lineBuilding[l]];
+    const gtb = gtbUseSaving(bacKind, use, thermalSaving[pair], electricSaving[pair], otherShare);
+    const baseKwh = inv.lineBaseKwh[l];
+    for (let v = 0; v < VARIANT_IDS.length; v++) {
+      const saving = variantUseSaving(VARIANT_IDS[v], use, insulationSaving, gtb, meterSaving, thermostatSaving);
+      kwh[v * G + g] += baseKwh * (1 - saving);
+    }
+  }
+}
+
+/**
+ * Eq. 7–8: energy, bills and use-phase carbon of the buildings of each variant, Σ over the groups year by year,
+ * added into its flows. `groupYear` holds, at 4 × (t × G + g), the group's Eq. 1 × Eq. 2 multiplier, its carrier's
+ * price and emission factor, and κ (Eq. 8: gasPciPerPcsRatio for gas, billed and entered in kWh PCS while its
+ * factor is per kWh PCI; 1 otherwise). The variants go two by two, so that each year's values are read once for
+ * both (the last one alone).
+ */
+function addBuildingEnergy(out: Record<VariantId, VariantFlows>, G: number, groupYear: Float64Array, kwh: Float64Array, n: number): void {
+  for (let v = 0; v < VARIANT_IDS.length; v += 2) {
+    const w = Math.min(v + 1, VARIANT_IDS.length - 1);
+    addVariantPairEnergy(out[VARIANT_IDS[v]], v * G, out[VARIANT_IDS[w]], w * G, w !== v, G, groupYear, kwh, n);
+  }
+}
+
+/** Eq. 7–8 for the variants whose kWh per group start at `kwh[a]` and `kwh[b]`; `b` is skipped unless `hasB`. */
+function addVariantPairEnergy(
+  flowsA: VariantFlows,
+  a: number,
+  flowsB: VariantFlows,
+  b: number,
+  hasB: boolean,
+  G: number,
+  groupYear: Float64Array,
+  kwh: Float64Array,
+  n: number,
+): void {
+  for (let t = 1; t < n; t++) {
+    let energyA = 0;
+    let costA = 0;
+    let carbonA = 0;
+    let energyB = 0;
+    let costB = 0;
+    let carbonB = 0;
+    for (let g = 0, at = 4 * t * G; g < G; g++, at += 4) {
+      const multiplier = groupYear[at];
+      const price = groupYear[at + 1];
+      const factor = groupYear[at + 2];
+      const basis = groupYear[at + 3];
+      const eA = kwh[a + g] * multiplier; // Eq. 7
+      energyA += eA;
+      costA += eA * price; // Eq. 8
+      carbonA += eA * factor * basis;
+      const eB = kwh[b + g] * multiplier; // Eq. 7
+      energyB += eB;
+      costB += eB * price; // Eq. 8
+      carbonB += eB * factor * basis;
+    }
+    flowsA.energyKwh[t] += energyA;
+    flowsA.energyCostEur[t] += costA;
+    flowsA.useKgCo2e[t] += carbonA;
+    if (hasB) {
+      flowsB.energyKwh[t] += energyB;
+      flowsB.energyCostEur[t] += costB;
+      flowsB.useKgCo2e[t] += carbonB;
+    }
+  }
+}
+
+/** Eq. 10: the GTB works of `m2` upgraded square metres at the `costName` price, added into `into` (zeros). */
 function gtbWorksFleet(
   input: ModelInput<Inventory>,
   m2: number,
   costName: 'gtbCostClassBEurPerM2' | 'gtbCostClassAEurPerM2',
-  trends: { cost: Float64Array; embodied: Float64Array },
+  costTrend: Float64Array,
+  embodiedTrend: Float64Array,
   into: FleetFlows,
 ): void {
   const { axis, p } = input;
-  equipmentFleetInto(
+  addEquipmentFleet(
     axis,
     {
       count: m2,
@@ -951,8 +1053,8 @@ function gtbWorksFleet(
       unitCostEur: param(p, costName),
       unitEmbodiedKgCo2e: param(p, 'gtbEmbodiedKgCo2ePerM2'),
       firstPurchaseIndex: 0,
-      costTrend: trends.cost,
-      embodiedTrend: trends.embodied,
+      costTrend,
+      embodiedTrend,
     },
     into,
   );
