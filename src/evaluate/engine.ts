@@ -27,7 +27,7 @@ import {
   type ScenarioPackFile,
 } from '../scenario/index.js';
 import type { LoadedTerritory } from '../io/territory.js';
-import { compare, comparisonMetrics, comparisonScratch, discountTable, type DiscountTable, type Metrics, type Yearly } from './metrics.js';
+import { compare, comparisonMetrics, comparisonPhysics, comparisonScratch, discountTable, type DiscountTable, type Metrics, type Yearly } from './metrics.js';
 import { FLOW_SERIES, type ModelDefinition, type VariantDefinition, type VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, zeroCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
@@ -551,6 +551,8 @@ export function evaluateScenarioMetrics(
     for (const v of u.variants) {
       if (v === ref) continue;
       const f = sim.flows[v.def.id];
+      // The physical quantities once for both perspectives (same flows), then the money of each.
+      const physics = comparisonPhysics(refFlows, f, ws.scratch);
       for (const perspective of PERSPECTIVES) {
         const table = perspective === 'financial' ? financialTable : socioTable;
         const metrics = comparisonMetrics(
@@ -562,6 +564,7 @@ export function evaluateScenarioMetrics(
           },
           table,
           ws.scratch,
+          physics,
         );
         rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: ref.def.id, perspective, metrics });
       }

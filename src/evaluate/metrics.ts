@@ -31,8 +31,8 @@ import {
   npv,
   paybackPeriod,
 } from '../finance/index.js';
-import { cumulativeCrossings } from '../finance/internal/cumulativeCrossings.js';
 import { signChanges } from '../finance/internal/polynomialRoots.js';
+import { irrRootsInto } from '../finance/irrRoots.js';
 import type { VariantFlows } from './model.js';
 import { totalEmissionsKg, type PerspectiveCosts } from './perspective.js';
 
@@ -145,10 +145,110 @@ export interface DiscountTable {
 }
 
 /** Reusable buffers for `comparisonMetrics` (the Monte Carlo path allocates them once, not per comparison). */
-export function comparisonScratch(length: number): Omit<ComparisonSeries, 'df'> {
-  const buffer = new ArrayBuffer(5 * length * Float64Array.BYTES_PER_ELEMENT); // the five series in one allocation
-  const view = (i: number): Float64Array => new Float64Array(buffer, i * length * Float64Array.BYTES_PER_ELEMENT, length);
-  return { cf: view(0), cfNoCarbon: view(1), refE: view(2), varE: view(3), netKg: view(4) };
+export function comparisonScratch(length: number): ComparisonScratch {
+  const buffer = new ArrayBuffer(7 * length * Float64Array.BYTES_PER_ELEMENT); // the series in one allocation
+  const view = (i: number, size = 1): Float64Array => new Float64Array(buffer, i * length * Float64Array.BYTES_PER_ELEMENT, size * length);
+  const physics: ComparisonPhysics = {
+    reference: null,
+    variant: null,
+    finite: true,
+    referenceKwh: 0,
+    savedKwh: 0,
+    netKg: 0,
+    embodiedKg: 0,
+    useKg: 0,
+    endOfLifeKg: 0,
+    digitalKg: 0,
+    carbonPaybackYears: null,
+  };
+  return { cf: view(0), cfNoCarbon: view(1), refE: view(2), varE: view(3), netKg: view(4), rates: view(5, 2), physics };
+}
+
+/** The buffers of `comparisonMetrics`: its series, room for the IRRs, and the physical quantities. */
+export interface ComparisonScratch extends Omit<ComparisonSeries, 'df'> {
+  /** The internal rates of return (`irrRootsInto`: twice the axis' length) [fraction]. */
+  rates: Float64Array;
+  /** What `comparisonPhysics` computed last. */
+  physics: ComparisonPhysics;
+}
+
+/**
+ * What the two perspectives of one comparison share, computed from the flows alone by `comparisonPhysics`: the
+ * sums of the readable version that do not depend on money or discounting (its `refKwh`, `savedTotal`,
+ * `netTotalKg`, the variant's emissions by phase, and the carbon payback), for the pair of flows named.
+ */
+export interface ComparisonPhysics {
+  /** The flows these quantities are of (null before the first computation). */
+  reference: VariantFlows | null;
+  variant: VariantFlows | null;
+  /**
+   * False when a kWh saved or a net emission is not finite: the comparison then takes the readable path, which
+   * raises the error of the first function to meet the value (and `carbonPaybackYears` is left null here).
+   */
+  finite: boolean;
+  /** Σ reference energy [kWh]. */
+  referenceKwh: number;
+  /** Σ (reference − variant) energy [kWh]. */
+  savedKwh: number;
+  /** Σ (variant − reference) emissions, all phases at purchase [kgCO2e]. */
+  netKg: number;
+  /** Σ of the variant's emissions by phase [kgCO2e]. */
+  embodiedKg: number;
+  useKg: number;
+  endOfLifeKg: number;
+  digitalKg: number;
+  /** carbonPaybackYears(variant − reference emissions) [years]. */
+  carbonPaybackYears: number | null;
+}
+
+/**
+ * The physical quantities of a comparison (see `ComparisonPhysics`), written into `scratch.physics` and returned,
+ * with the reference's, the variant's and the net emissions per year in `scratch.refE`, `varE` and `netKg`.
+ * Computed once per pair of flows, they serve both perspectives: pass them to `comparisonMetrics`, with the same
+ * scratch, for each. Sums accumulate from t = 0 upwards, as the readable version's `sumOf`.
+ * @example comparisonPhysics(statusQuo, retrofit, comparisonScratch(4)).savedKwh // 1800 (tests/evaluate/metrics.test.ts)
+ */
+export function comparisonPhysics(reference: VariantFlows, variant: VariantFlows, scratch: ComparisonScratch): ComparisonPhysics {
+  const { refE, varE, netKg } = scratch;
+  const n = refE.length;
+  let refKwh = 0;
+  let savedTotal = 0;
+  let netTotalKg = 0;
+  let embodied = 0;
+  let use = 0;
+  let endOfLife = 0;
+  let digital = 0;
+  let probe = 0; // stays 0 while every kWh saved and every net emission is finite
+  for (let t = 0; t < n; t++) {
+    const saved = reference.energyKwh[t] - variant.energyKwh[t];
+    const rE = reference.embodiedKgCo2e[t] + reference.useKgCo2e[t] + reference.endOfLifeKgCo2e[t];
+    const vE = variant.embodiedKgCo2e[t] + variant.useKgCo2e[t] + variant.endOfLifeKgCo2e[t];
+    const net = vE - rE;
+    probe += (saved + net) * 0;
+    refE[t] = rE;
+    varE[t] = vE;
+    netKg[t] = net;
+    refKwh += reference.energyKwh[t];
+    savedTotal += saved;
+    netTotalKg += net;
+    embodied += variant.embodiedKgCo2e[t];
+    use += variant.useKgCo2e[t];
+    endOfLife += variant.endOfLifeKgCo2e[t];
+    digital += variant.digitalKgCo2e[t];
+  }
+  const physics = scratch.physics;
+  physics.reference = reference;
+  physics.variant = variant;
+  physics.finite = probe === 0;
+  physics.referenceKwh = refKwh;
+  physics.savedKwh = savedTotal;
+  physics.netKg = netTotalKg;
+  physics.embodiedKg = embodied;
+  physics.useKg = use;
+  physics.endOfLifeKg = endOfLife;
+  physics.digitalKg = digital;
+  physics.carbonPaybackYears = physics.finite ? carbonPaybackYears(netKg) : null;
+  return physics;
 }
 
 /**
@@ -160,44 +260,59 @@ export function compareMetrics(input: ComparisonInput): { metrics: Metrics } & C
   const table = discountTable(input.rate, n);
   const scratch = comparisonScratch(n);
   const metrics = comparisonMetrics(input, table, scratch);
-  return { metrics, ...scratch, df: table.discount };
+  const { cf, cfNoCarbon, refE, varE, netKg } = scratch;
+  return { metrics, cf, cfNoCarbon, df: table.discount, refE, varE, netKg };
 }
 
 /**
- * `compareMetrics` computed in one pass over the years, with the discount factors of `table` (which must be
- * `discountTable(input.rate, n)`) and the per-year series written into `scratch`: the inner loop of Monte Carlo.
+ * `compareMetrics` computed in two passes over the years (physical, then money), with the discount factors of
+ * `table` (which must be `discountTable(input.rate, n)`) and the per-year series written into `scratch`: the
+ * inner loop of Monte Carlo. `physics`, when given, is `comparisonPhysics(input.reference.flows,
+ * input.variant.flows, scratch)` computed before (once for both perspectives); otherwise it is computed here.
+ * Only the identity of the flows is checked: recompute it whenever their values change (at every draw).
  * Every sum is accumulated in the same order and with the same operations as `compareMetricsReadable` (below),
  * so the numbers are identical to the last bit (tests/evaluate/metrics.test.ts checks it); a non-finite value
  * anywhere sends the comparison to the readable version, which raises the finance functions' own errors.
  */
-export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, scratch: Omit<ComparisonSeries, 'df'>): Metrics {
+export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, scratch: ComparisonScratch, physics?: ComparisonPhysics): Metrics {
   const { rate, reference, variant } = input;
   const n = input.years.length;
   if (table.rate !== rate || table.discount.length !== n) {
     throw new RangeError(`comparisonMetrics: the discount table is for rate ${table.rate} over ${table.discount.length} years, not ${rate} over ${n}`);
   }
-  const { cf, cfNoCarbon, refE, varE, netKg } = scratch;
+  const rf = reference.flows;
+  const vf = variant.flows;
+  if (physics === undefined) {
+    physics = comparisonPhysics(rf, vf, scratch);
+  } else if (physics !== scratch.physics || physics.reference !== rf || physics.variant !== vf) {
+    throw new Error('comparisonMetrics: physics must be comparisonPhysics(reference flows, variant flows, scratch) of this comparison');
+  }
+  const { cf, cfNoCarbon, rates } = scratch;
   const df = table.discount;
   const growth = table.growth;
   const rc = reference.costs;
   const vc = variant.costs;
-  const rf = reference.flows;
-  const vf = variant.flows;
-  // Sums of the readable version, each accumulated from t = 0 upwards as `presentValue` and `sumOf` do.
+  // Sums of the readable version, each accumulated from t = 0 upwards as `presentValue`, `sumOf` and `mirr` do.
   let lcc = 0; // lifecycleCost(rate, variantCostNoCarbon)
   let pvInvest = 0; // presentValue(rate, dInvest)
   let pvRunning = 0; // presentValue(rate, dRunning)
   let pvNonEnergy = 0; // presentValue(rate, nonEnergyIncrement)
   let pvSaved = 0; // presentValue(rate, savedKwh)
-  let refKwh = 0;
-  let savedTotal = 0;
-  let netTotalKg = 0;
-  let embodied = 0;
-  let use = 0;
-  let endOfLife = 0;
-  let digital = 0;
   let subsidies = 0;
   let fctva = 0;
+  // mirr(cf, rate, rate): inflows and outflows divided by (1 + rate)^t.
+  let hasInflow = false;
+  let hasOutflow = false;
+  let inflowPv = 0;
+  let outflowPv = 0;
+  // paybackPeriod(cf) and discountedPaybackPeriod(rate, cf): the first return of the cumulative (of cf, of cf·df) to
+  // ≥ 0 after it went negative, interpolated within the year, as `cumulativeCrossings` finds it (NaN: not yet).
+  let cumulative = 0;
+  let wentNegative = false;
+  let payback = NaN;
+  let cumulativeDiscounted = 0;
+  let wentNegativeDiscounted = false;
+  let discountedPayback = NaN;
   let probe = 0; // stays 0 while every value the finance functions would check is finite
   for (let t = 0; t < n; t++) {
     const c = rc.totalEur[t] - vc.totalEur[t];
@@ -207,32 +322,36 @@ export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, 
     const nonEnergy = vc.investmentEur[t] + vc.runningEur[t] - vc.energyEur[t] - (rc.investmentEur[t] + rc.runningEur[t] - rc.energyEur[t]);
     const saved = rf.energyKwh[t] - vf.energyKwh[t];
     const costNoCarbon = vc.investmentEur[t] + vc.runningEur[t];
-    const rE = rf.embodiedKgCo2e[t] + rf.useKgCo2e[t] + rf.endOfLifeKgCo2e[t];
-    const vE = vf.embodiedKgCo2e[t] + vf.useKgCo2e[t] + vf.endOfLifeKgCo2e[t];
-    const net = vE - rE;
-    probe += (c + cNoCarbon + dInvest + dRunning + nonEnergy + saved + costNoCarbon) * 0;
+    probe += (c + cNoCarbon + dInvest + dRunning + nonEnergy + costNoCarbon) * 0;
     cf[t] = c;
     cfNoCarbon[t] = cNoCarbon;
-    refE[t] = rE;
-    varE[t] = vE;
-    netKg[t] = net;
     const d = df[t];
     lcc += costNoCarbon * d;
     pvInvest += dInvest * d;
     pvRunning += dRunning * d;
     pvNonEnergy += nonEnergy * d;
     pvSaved += saved * d;
-    refKwh += rf.energyKwh[t];
-    savedTotal += saved;
-    netTotalKg += net;
-    embodied += vf.embodiedKgCo2e[t];
-    use += vf.useKgCo2e[t];
-    endOfLife += vf.endOfLifeKgCo2e[t];
-    digital += vf.digitalKgCo2e[t];
     subsidies += vc.subsidiesEur[t];
     fctva += vc.fctvaEur[t];
+    if (c > 0) {
+      hasInflow = true;
+      inflowPv += c / growth[t];
+    } else if (c < 0) {
+      hasOutflow = true;
+      outflowPv += c / growth[t];
+    }
+    const previous = cumulative;
+    cumulative += c;
+    if (!wentNegative) wentNegative = cumulative < 0;
+    else if (cumulative >= 0 && Number.isNaN(payback)) payback = t - 1 + -previous / (cumulative - previous);
+    const previousDiscounted = cumulativeDiscounted;
+    cumulativeDiscounted += c * d;
+    if (!wentNegativeDiscounted) wentNegativeDiscounted = cumulativeDiscounted < 0;
+    else if (cumulativeDiscounted >= 0 && Number.isNaN(discountedPayback)) {
+      discountedPayback = t - 1 + -previousDiscounted / (cumulativeDiscounted - previousDiscounted);
+    }
   }
-  if (probe !== 0) return compareMetricsReadable(input).metrics;
+  if (probe !== 0 || !physics.finite) return compareMetricsReadable(input).metrics;
 
   // npv(rate, cf) and npv(rate, cfNoCarbon): Horner's rule in x = 1/(1+rate), from the last year down.
   const x = 1 / (1 + rate);
@@ -242,42 +361,29 @@ export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, 
     npvEur = npvEur * x + cf[t];
     npvNoCarbon = npvNoCarbon * x + cfNoCarbon[t];
   }
-  // mirr(cf, rate, rate): inflows and outflows divided by (1 + rate)^t.
-  let hasInflow = false;
-  let hasOutflow = false;
-  let inflowPv = 0;
-  let outflowPv = 0;
-  for (let t = 0; t < n; t++) {
-    const v = cf[t];
-    if (v > 0) {
-      hasInflow = true;
-      inflowPv += v / growth[t];
-    } else if (v < 0) {
-      hasOutflow = true;
-      outflowPv += v / growth[t];
-    }
-  }
   const mirrValue = !hasInflow || !hasOutflow ? NaN : (Math.abs(inflowPv) / Math.abs(outflowPv)) ** (1 / (n - 1)) * (1 + rate) - 1;
 
-  // Every real IRR (irrRoots: exact, in linear time for most flows by Norström's criterion); none without a sign
-  // change. Newton from a start (irr) is not used here: on a flow whose investment is small against its savings it
-  // overshoots and then crawls back, a hundred iterations where the bracketed search takes a dozen.
-  const roots = signChanges(cf) >= 1 ? irrRoots(cf) : [];
+  // Every real IRR (irrRoots' rates, written into the scratch buffer by irrRootsInto; none without a sign change).
+  const rootCount = irrRootsInto(cf, rates);
   let irrValue: number | null;
-  if (roots.length > 1) {
-    irrValue = roots.reduce((best, r) => (Math.abs(r - rate) < Math.abs(best - rate) ? r : best), roots[0]);
+  if (rootCount > 1) {
+    irrValue = rates[0]; // the first of the rates closest to the discount rate, as the readable `reduce`
+    for (let i = 1; i < rootCount; i++) if (Math.abs(rates[i] - rate) < Math.abs(irrValue - rate)) irrValue = rates[i];
   } else {
-    irrValue = roots.length === 1 ? finiteOrNull(roots[0]) : null;
+    irrValue = rootCount === 1 ? finiteOrNull(rates[0]) : null;
   }
   const af = table.annuity;
+  const refKwh = physics.referenceKwh;
+  const savedTotal = physics.savedKwh;
+  const netTotalKg = physics.netKg;
   const avoidedKg = 0 - netTotalKg;
   return {
     npvEur,
     irr: irrValue,
-    irrMultiple: roots.length > 1,
+    irrMultiple: rootCount > 1,
     mirr: finiteOrNull(mirrValue),
-    simplePaybackYears: cumulativeCrossings(cf, null).payback,
-    discountedPaybackYears: cumulativeCrossings(cf, df).payback,
+    simplePaybackYears: !wentNegative ? 0 : Number.isNaN(payback) ? null : payback,
+    discountedPaybackYears: !wentNegativeDiscounted ? 0 : Number.isNaN(discountedPayback) ? null : discountedPayback,
     benefitCostRatio: pvInvest > 0 ? finiteOrNull(pvRunning / pvInvest) : null,
     capexEur: vc.investmentEur[0],
     lifecycleCostEur: lcc,
@@ -285,13 +391,13 @@ export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, 
     energySavedKwh: savedTotal,
     energySavedFraction: refKwh > 0 ? savedTotal / refKwh : null,
     levelisedCostOfSavedEnergyEurPerKwh: pvSaved > 0 ? finiteOrNull(pvNonEnergy / pvSaved) : null,
-    embodiedTco2e: embodied / 1000,
-    useTco2e: use / 1000,
-    endOfLifeTco2e: endOfLife / 1000,
-    digitalTco2e: digital / 1000,
+    embodiedTco2e: physics.embodiedKg / 1000,
+    useTco2e: physics.useKg / 1000,
+    endOfLifeTco2e: physics.endOfLifeKg / 1000,
+    digitalTco2e: physics.digitalKg / 1000,
     avoidedTco2e: avoidedKg / 1000,
     netTco2e: netTotalKg / 1000,
-    carbonPaybackYears: carbonPaybackYears(netKg),
+    carbonPaybackYears: physics.carbonPaybackYears,
     abatementCostEurPerTco2e: abatementCost({ npvEur: npvNoCarbon, avoidedTco2e: avoidedKg / 1000 }),
     subsidiesEur: subsidies,
     fctvaEur: fctva,

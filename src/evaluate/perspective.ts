@@ -89,13 +89,20 @@ export function financialCosts(
   const n = f.capexEur.length;
   const vat = settings.vatRecoverable ? 0 : settings.vatRate;
   const fctvaRate = settings.vatRecoverable ? 0 : settings.fctvaRate;
-  const costs = into ? resetCosts(into, n) : zeroCosts(n);
-  const { investmentEur, runningEur, energyEur, totalEur, subsidiesEur, fctvaEur: fctva } = costs;
+  const costs = into ? checkLength(into, n) : zeroCosts(n);
+  const { investmentEur, runningEur, energyEur, carbonEur, totalEur, subsidiesEur, fctvaEur: fctva } = costs;
+  // A reused `into`: the series the loops below do not write in full are zeroed (the others are overwritten).
+  if (into) {
+    carbonEur.fill(0);
+    subsidiesEur.fill(0);
+  }
   if (fctvaRate > 0) {
     // `totalEur` holds the eligible expenditure until the FCTVA receipts are computed (it is set below).
     const eligible = totalEur;
     for (let t = 0; t < n; t++) eligible[t] = (f.capexEur[t] - (f.capexNotFctvaEligibleEur?.[t] ?? 0)) * (1 + vat);
     fctvaRecovery(eligible, fctvaRate, settings.fctvaLagYears, fctva);
+  } else if (into) {
+    fctva.fill(0);
   }
   for (const rule of subsidies) subsidiesEur[0] += subsidy(f.capexEur[0], { share: rule.share, capEur: rule.capEur });
   subsidiesEur[0] = Math.min(subsidiesEur[0], f.capexEur[0]);
@@ -115,8 +122,13 @@ export function financialCosts(
  */
 export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: ArrayLike<number>, into?: PerspectiveCosts): PerspectiveCosts {
   const n = f.capexEur.length;
-  const costs = into ? resetCosts(into, n) : zeroCosts(n);
-  const { investmentEur, runningEur, energyEur, carbonEur, totalEur } = costs;
+  const costs = into ? checkLength(into, n) : zeroCosts(n);
+  const { investmentEur, runningEur, energyEur, carbonEur, totalEur, subsidiesEur, fctvaEur } = costs;
+  // A reused `into`: the series the loop below does not write are zeroed (the others are overwritten).
+  if (into) {
+    subsidiesEur.fill(0);
+    fctvaEur.fill(0);
+  }
   for (let t = 0; t < n; t++) {
     investmentEur[t] = f.capexEur[t] - f.residualValueEur[t];
     energyEur[t] = f.energyCostEur[t];
@@ -127,16 +139,9 @@ export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: Arra
   return costs;
 }
 
-/** `costs` with every series set to zeros (they must have `n` values). */
-function resetCosts(costs: PerspectiveCosts, n: number): PerspectiveCosts {
+/** `costs`, checked to hold `n` years (its content is overwritten by the caller). */
+function checkLength(costs: PerspectiveCosts, n: number): PerspectiveCosts {
   if (costs.totalEur.length !== n) throw new RangeError(`costs buffers hold ${costs.totalEur.length} years, the flows ${n}`);
-  costs.investmentEur.fill(0);
-  costs.runningEur.fill(0);
-  costs.energyEur.fill(0);
-  costs.carbonEur.fill(0);
-  costs.totalEur.fill(0);
-  costs.subsidiesEur.fill(0);
-  costs.fctvaEur.fill(0);
   return costs;
 }
 

@@ -6,6 +6,7 @@ import {
   compareMetrics,
   compareMetricsReadable,
   comparisonMetrics,
+  comparisonPhysics,
   comparisonScratch,
   discountTable,
   type ComparisonInput,
@@ -106,6 +107,35 @@ describe('compare', () => {
   });
 });
 
+describe('comparisonPhysics', () => {
+  it('sums the physical quantities of the hand-worked retrofit', () => {
+    const scratch = comparisonScratch(axis.length);
+    const p = comparisonPhysics(statusQuo(), retrofit(), scratch);
+    // Reference energy 3 × 1000 kWh; saved 3 × (1000 − 400) = 1800 kWh.
+    expect(p.referenceKwh).toBe(3000);
+    expect(p.savedKwh).toBe(1800);
+    // Emissions: variant 100 + 3 × 400 = 1300 kg (100 embodied, 1200 use), reference 3 × 1000 = 3000 kg: net −1700.
+    expect(p.netKg).toBe(-1700);
+    expect(p.embodiedKg).toBe(100);
+    expect(p.useKg).toBe(1200);
+    expect(p.endOfLifeKg).toBe(0);
+    expect(p.digitalKg).toBe(0);
+    expect(Array.from(scratch.netKg)).toEqual([100, -600, -600, -600]);
+    // Cumulative net 100, −500: paid back at 0 + 100 / 600 of the first year.
+    expect(p.carbonPaybackYears).toBeCloseTo(1 / 6, 12);
+    expect(p.finite).toBe(true);
+  });
+
+  it('is refused by comparisonMetrics for another pair of flows', () => {
+    const ref = statusQuo();
+    const v = retrofit();
+    const scratch = comparisonScratch(axis.length);
+    const physics = comparisonPhysics(ref, statusQuo(), scratch);
+    const input: ComparisonInput = { years: axis.years, rate: 0.04, reference: { flows: ref, costs: socioEconomicCosts(ref, vac) }, variant: { flows: v, costs: socioEconomicCosts(v, vac) } };
+    expect(() => comparisonMetrics(input, discountTable(0.04, axis.length), scratch, physics)).toThrow(/comparisonMetrics: physics must be/);
+  });
+});
+
 describe('comparisonMetrics (one pass) against compareMetricsReadable (the definition)', () => {
   const n = 26;
   const long = yearAxis(2026, n - 1);
@@ -158,6 +188,29 @@ describe('comparisonMetrics (one pass) against compareMetricsReadable (the defin
             for (const key of Object.keys(readable) as (keyof typeof readable)[]) {
               if (!Object.is(fast[key], readable[key])) expect.fail(`${key}: ${fast[key]} ≠ ${readable[key]}`);
             }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the same metrics with the physics computed once for both perspectives (property)', () => {
+    fc.assert(
+      fc.property(flowsArb, flowsArb, fc.double({ min: -0.05, max: 0.15, noNaN: true }), (ref, variant, rate) => {
+        const settings = { vatRate: 0.2, vatRecoverable: false, fctvaRate: 0.16404, fctvaLagYears: 2, financialDiscountRate: rate, socioEconomicDiscountRate: rate };
+        const table = discountTable(rate, n);
+        const scratch = comparisonScratch(n);
+        const physics = comparisonPhysics(ref, variant, scratch);
+        for (const costs of [
+          (f: VariantFlows) => financialCosts(f, settings, [{ name: 'grant', share: 0.3, capEur: 2e5 }]),
+          (f: VariantFlows) => socioEconomicCosts(f, carbonValue),
+        ]) {
+          const input: ComparisonInput = { years: long.years, rate, reference: { flows: ref, costs: costs(ref) }, variant: { flows: variant, costs: costs(variant) } };
+          const fast = comparisonMetrics(input, table, scratch, physics);
+          const readable = compareMetricsReadable(input).metrics;
+          for (const key of Object.keys(readable) as (keyof typeof readable)[]) {
+            if (!Object.is(fast[key], readable[key])) expect.fail(`${key}: ${fast[key]} ≠ ${readable[key]}`);
           }
         }
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearAxis } from '../../src/core/time.js';
 import { emptyFlows } from '../../src/evaluate/model.js';
-import { financialCosts, socioEconomicCosts, totalEmissionsKg, type FinanceSettings } from '../../src/evaluate/perspective.js';
+import { financialCosts, socioEconomicCosts, totalEmissionsKg, zeroCosts, type FinanceSettings, type PerspectiveCosts } from '../../src/evaluate/perspective.js';
 
 const settings: FinanceSettings = {
   vatRate: 0.2,
@@ -82,5 +82,32 @@ describe('socioEconomicCosts', () => {
     const f = flowsWith(2);
     f.endOfLifeKgCo2e[2] = 7;
     expect(Array.from(totalEmissionsKg(f))).toEqual([500, 2000, 7]);
+  });
+});
+
+describe('cost series written into reused buffers', () => {
+  /** Buffers holding leftovers of an earlier use: every value 7. */
+  function dirty(n: number): PerspectiveCosts {
+    const costs = zeroCosts(n);
+    for (const series of Object.values(costs)) series.fill(7);
+    return costs;
+  }
+
+  it('overwrites every series, as fresh ones would be (FCTVA on, VAT recoverable, subsidies)', () => {
+    // The contract of `into`: any content, overwritten. Each series must equal the one computed without `into`,
+    // including those a perspective leaves at zero (carbon in the financial view, subsidies and FCTVA in the
+    // socio-economic one, FCTVA when the VAT is recoverable).
+    const f = flowsWith(4);
+    const n = f.capexEur.length;
+    const rules = [{ name: 'grant', share: 0.3 }];
+    for (const s of [settings, { ...settings, vatRecoverable: true }]) {
+      const fresh = financialCosts(f, s, rules);
+      const reused = financialCosts(f, s, rules, dirty(n));
+      for (const key of Object.keys(fresh) as (keyof PerspectiveCosts)[]) expect(Array.from(reused[key]), key).toEqual(Array.from(fresh[key]));
+    }
+    const carbonValue = [100, 110, 120, 130, 140];
+    const fresh = socioEconomicCosts(f, carbonValue);
+    const reused = socioEconomicCosts(f, carbonValue, dirty(n));
+    for (const key of Object.keys(fresh) as (keyof PerspectiveCosts)[]) expect(Array.from(reused[key]), key).toEqual(Array.from(fresh[key]));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { irrRoots } from '../../src/finance/irrRoots.js';
+import { irrRoots, irrRootsInto } from '../../src/finance/irrRoots.js';
 import { npv } from '../../src/finance/npv.js';
 import { signChanges } from '../../src/finance/internal/polynomialRoots.js';
 import { anySeries, discountedScale } from './support.js';
@@ -86,5 +86,40 @@ describe('irrRoots', () => {
   it('rejects invalid arguments with a RangeError naming irrRoots', () => {
     expect(() => irrRoots([])).toThrow(/^irrRoots: values must be/);
     expect(() => irrRoots([1, Number.NaN])).toThrow('irrRoots: values[1] must be a finite number, received NaN');
+  });
+});
+
+describe('irrRootsInto', () => {
+  it('writes the two roots of the hand-made quadratic and returns their count', () => {
+    // [-100, 230, -132] has the IRRs 10 % and 20 % (see irrRoots above); the buffer needs 2 × 3 places.
+    const rates = new Float64Array(6).fill(99);
+    expect(irrRootsInto([-100, 230, -132], rates)).toBe(2);
+    expect(rates[0]).toBeCloseTo(0.1, 12);
+    expect(rates[1]).toBeCloseTo(0.2, 12);
+    expect(rates[2]).toBe(99); // nothing written past the count
+  });
+
+  it('finds the one IRR of a conventional series on the common path', () => {
+    // -100 + 110/(1+r) = 0 at r = 10 %: partial sums -100, 10 change sign once (Norström), one root.
+    const rates = new Float64Array(4);
+    expect(irrRootsInto([-100, 110], rates)).toBe(1);
+    expect(rates[0]).toBeCloseTo(0.1, 14);
+    // No sign change: no IRR, nothing written.
+    expect(irrRootsInto([100, 110], rates)).toBe(0);
+  });
+
+  it('gives exactly the rates of irrRoots, in a reused buffer (property)', () => {
+    const rates = new Float64Array(64);
+    fc.assert(
+      fc.property(anySeries, (values) => {
+        const count = irrRootsInto(values, rates);
+        expect(Array.from(rates.subarray(0, count))).toEqual(irrRoots(values));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a buffer shorter than twice the series', () => {
+    expect(() => irrRootsInto([-100, 230, -132], new Float64Array(5))).toThrow(/^irrRootsInto: rates holds 5 values, 6 are needed/);
   });
 });

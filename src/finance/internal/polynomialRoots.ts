@@ -2,7 +2,7 @@
  * Real roots of a polynomial on the unit interval (internal: used by `irrRoots` and `irr`'s fallback).
  *
  * Method: the roots of f lie between consecutive roots of f′ ("critical points"), and f is monotone between two
- * consecutive critical points, so each such piece holds at most one root, found by safeguarded Newton–bisection.
+ * consecutive critical points, so each such piece holds at most one root, found by safeguarded Halley–bisection.
  * The critical points are found the same way from f″, and so on down to a linear polynomial (recursion on the
  * derivative; exact up to rounding, no starting guess). A critical point where f vanishes (a tangent, i.e.
  * double, root) counts once. Cost O(degree³) evaluations at most, which is small for appraisal horizons.
@@ -36,19 +36,29 @@ function termScale(a: ArrayLike<number>, deg: number, x: number): number {
 const ZERO_RELATIVE = 1e-12;
 
 /**
- * The root of f in [lo, hi] where f(lo) and f(hi) have opposite signs: Newton steps, replaced by a bisection
- * whenever a step would leave the bracket or would not at least halve the step before the last (so that a
- * polynomial on which Newton crawls, such as a high power far from its root, still converges: the bracket halves
- * every other iteration at worst), until the bracket or the step is below a few ulps.
+ * The root of f in [lo, hi] where f(lo) and f(hi) have opposite signs, from the starting point `start` inside the
+ * bracket: Halley steps x − (f/f′) / (1 − (f/f′)·f″/(2f′)) (Newton's step corrected by the curvature: cubic
+ * convergence, about 4 evaluations of f, f′ and f″ where Newton needs 7 on appraisal cash flows), in the
+ * safeguarded scheme of Press et al.'s `rtsafe` (Numerical Recipes): a step that would leave the bracket, or would
+ * not at least halve the step before the last, is replaced by a bisection (so that a polynomial on which the
+ * steps crawl, such as a high power far from its root, still converges: the bracket halves every other iteration
+ * at worst). It stops when a step is below a few ulps of x (the answer is then that step's end point), or when the
+ * bracket is.
+ *
+ * The step is tested for convergence before the halving rule: near the root f(x) is rounding noise, and a
+ * noise-sized step next to a tiny previous one must end the search, not send it into bisections of the bracket.
  */
-function bracketedRoot(a: ArrayLike<number>, deg: number, lo: number, hi: number, fLo: number): number {
-  let x = 0.5 * (lo + hi);
-  let stepBefore = hi - lo;
+function bracketedRoot(a: ArrayLike<number>, deg: number, lo: number, hi: number, fLo: number, start: number): number {
+  let x = start;
+  let step = hi - lo; // the last step
+  let stepBefore = hi - lo; // the step before it
   for (let iter = 0; iter < 300; iter++) {
-    // f and f′ together by Horner's rule.
+    // f, f′ and f″/2 together by Horner's rule.
     let f = a[deg];
     let df = 0;
+    let halfD2f = 0;
     for (let k = deg - 1; k >= 0; k--) {
+      halfD2f = halfD2f * x + df;
       df = df * x + f;
       f = f * x + a[k];
     }
@@ -59,12 +69,16 @@ function bracketedRoot(a: ArrayLike<number>, deg: number, lo: number, hi: number
     } else {
       hi = x;
     }
-    let next = x - f / df;
-    if (!(next > lo && next < hi) || Math.abs(2 * f) > Math.abs(stepBefore * df)) next = 0.5 * (lo + hi);
-    const step = Math.abs(next - x);
+    const newtonStep = f / df;
+    const halleyStep = newtonStep / (1 - (newtonStep * halfD2f) / df);
+    const halley = x - halleyStep;
+    if (Math.abs(halleyStep) <= 4 * Number.EPSILON * Math.abs(x)) return halley;
+    let next = halley;
+    if (!(next > lo && next < hi) || Math.abs(2 * halleyStep) > stepBefore) next = 0.5 * (lo + hi);
     stepBefore = step;
+    step = Math.abs(next - x);
     x = next;
-    if (step <= 4 * Number.EPSILON * Math.abs(x) || hi - lo <= 4 * Number.EPSILON * Math.abs(x)) break;
+    if (hi - lo <= 4 * Number.EPSILON * Math.abs(x)) break;
   }
   return x;
 }
@@ -171,7 +185,7 @@ export function rootsInUnitInterval(a: ArrayLike<number>, shortcut = true): numb
     const fRight = evaluatePolynomial(a, deg, right);
     const rightIsRoot = Math.abs(fRight) <= ZERO_RELATIVE * termScale(a, deg, right);
     if (rightIsRoot) roots.push(right);
-    else if (!leftIsRoot && fLeft < 0 !== fRight < 0) roots.push(bracketedRoot(a, deg, left, right, fLeft));
+    else if (!leftIsRoot && fLeft < 0 !== fRight < 0) roots.push(bracketedRoot(a, deg, left, right, fLeft, 0.5 * (left + right)));
     left = right;
     fLeft = fRight;
     leftIsRoot = rightIsRoot;
@@ -196,14 +210,32 @@ export function rootsInUnitInterval(a: ArrayLike<number>, shortcut = true): numb
  *    their computation), so that the sign changes counted are those of the exact coefficients.
  *
  * Either way: no sign change gives `[]`; one sign change with P(0) and P(1) of opposite signs gives exactly one
- * root, a simple one, found by the safeguarded Newton–bisection `rootsInUnitInterval` uses, on the bracket [0, 1].
+ * root, a simple one, found by the safeguarded Halley–bisection `rootsInUnitInterval` uses, on the bracket [0, 1],
+ * starting from x = 0.9 (a rate of 11 %, near most appraisal IRRs: about 4 evaluations of P on the cash flows of
+ * the example territories, 5 from the midpoint; the start changes the root by rounding only).
  * Typical appraisal cash flows (an investment, savings, a replacement now and then) pass one of the tests even
  * when their own signs change several times: this is the fast path of `irrRoots`.
  * @example rootsInOpenUnitIntervalIfSimple([-1, 0.5, 0.3, 0.4]) // one root: the partial sums −1, −0.5, −0.2, 0.2 change sign once
  */
 export function rootsInOpenUnitIntervalIfSimple(a: ArrayLike<number>): number[] | null {
-  const m = a.length - 1;
-  if (m < 1 || a[0] === 0) return null;
+  const x = simpleRootInOpenUnitInterval(a, a.length - 1);
+  return Number.isNaN(x) ? null : x < 0 ? [] : [x];
+}
+
+/** Where the root search of `simpleRootInOpenUnitInterval` starts: x = 1/(1 + 11 %), a typical appraisal IRR. */
+const SIMPLE_ROOT_START = 0.9;
+
+/**
+ * `rootsInOpenUnitIntervalIfSimple` without an array for the answer (the inner loop of `irrRootsInto`): the tests
+ * and the root are the same, on the coefficients a[0..m] (`a` may be longer).
+ * @param a coefficients in ascending powers; only a[0..m] are read
+ * @param m degree
+ * @returns the root x in (0, 1) when the tests prove there is exactly one; -1 when they prove there is none; NaN
+ *   when they cannot tell (then use `rootsInUnitInterval`)
+ * @example simpleRootInOpenUnitInterval([-1, 0.5, 0.3, 0.4], 3) // 0.9076…: −1 + 0.5x + 0.3x² + 0.4x³ = 0
+ */
+export function simpleRootInOpenUnitInterval(a: ArrayLike<number>, m: number): number {
+  if (m < 1 || a[0] === 0) return NaN;
   let sum = 0;
   let sumAbs = 0;
   let previous = 0;
@@ -216,19 +248,19 @@ export function rootsInOpenUnitIntervalIfSimple(a: ArrayLike<number>): number[] 
       previous = sum;
     }
   }
-  if (sum === 0) return null; // a root at x = 1 itself
+  if (sum === 0) return NaN; // a root at x = 1 itself
   if (changes > 1 && m <= CERTIFY_MAX_DEGREE) {
     const b = bernsteinCoefficients(a, m);
     const margin = CERTIFY_RELATIVE * sumAbs;
     changes = 0;
     for (let i = 0; i <= m; i++) {
-      if (!(Math.abs(b[i]) > margin)) return null;
+      if (!(Math.abs(b[i]) > margin)) return NaN;
       if (i > 0 && b[i] < 0 !== b[i - 1] < 0) changes++;
     }
   }
-  if (changes === 0) return [];
-  if (changes > 1 || a[0] < 0 === sum < 0) return null;
-  return [bracketedRoot(a, m, 0, 1, a[0])];
+  if (changes === 0) return -1;
+  if (changes > 1 || a[0] < 0 === sum < 0) return NaN;
+  return bracketedRoot(a, m, 0, 1, a[0], SIMPLE_ROOT_START);
 }
 
 /** Number of sign changes in a sequence, zeros skipped (Descartes' bound on the number of positive roots). */

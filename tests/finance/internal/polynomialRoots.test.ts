@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { certifiedNoRootInUnitInterval, rootsInOpenUnitIntervalIfSimple, rootsInUnitInterval } from '../../../src/finance/internal/polynomialRoots.js';
+import {
+  certifiedNoRootInUnitInterval,
+  rootsInOpenUnitIntervalIfSimple,
+  rootsInUnitInterval,
+  simpleRootInOpenUnitInterval,
+} from '../../../src/finance/internal/polynomialRoots.js';
 import { anySeries } from '../support.js';
 
 describe('certifiedNoRootInUnitInterval', () => {
@@ -94,5 +99,50 @@ describe('rootsInOpenUnitIntervalIfSimple (Norström)', () => {
       { numRuns: 500 },
     );
     expect(answered).toBeGreaterThan(100); // the fast path is not a dead branch on cash-flow-like series
+  });
+});
+
+describe('simpleRootInOpenUnitInterval', () => {
+  it('returns the root, -1 for none and NaN when the tests cannot tell', () => {
+    // −1 + 0.5x + 0.3x² + 0.4x³: partial sums −1, −0.5, −0.2, 0.2 change sign once, one root; the cubic's other
+    // two roots are complex (its derivative 0.5 + 0.6x + 1.2x² has no real root, so it is increasing), and
+    // P(0.9) = −1 + 0.45 + 0.243 + 0.2916 = −0.0154 < 0 < P(0.91) = −1 + 0.455 + 0.24843 + 0.3014284 = 0.0048584.
+    const x = simpleRootInOpenUnitInterval([-1, 0.5, 0.3, 0.4], 3);
+    expect(x).toBeGreaterThan(0.9);
+    expect(x).toBeLessThan(0.91);
+    expect(Math.abs(-1 + 0.5 * x + 0.3 * x ** 2 + 0.4 * x ** 3)).toBeLessThan(1e-15);
+    // Partial sums 1, 3, 6: no root in (0, 1). Two changes of the partial sums (−100, 130, −2): not settled.
+    expect(simpleRootInOpenUnitInterval([1, 2, 3], 2)).toBe(-1);
+    expect(simpleRootInOpenUnitInterval([-100, 230, -132], 2)).toBeNaN();
+  });
+
+  it('reads only the coefficients up to the degree given', () => {
+    // The same cubic followed by values that would change the answer if they were read.
+    expect(simpleRootInOpenUnitInterval([-1, 0.5, 0.3, 0.4, -1e9, 5], 3)).toBe(simpleRootInOpenUnitInterval([-1, 0.5, 0.3, 0.4], 3));
+  });
+
+  it('agrees with rootsInOpenUnitIntervalIfSimple, which wraps it (property, cash-flow-like series)', () => {
+    fc.assert(
+      fc.property(anySeries, (values) => {
+        const x = simpleRootInOpenUnitInterval(values, values.length - 1);
+        const wrapped = rootsInOpenUnitIntervalIfSimple(values);
+        expect(wrapped).toEqual(Number.isNaN(x) ? null : x < 0 ? [] : [x]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the root of a model cash flow as the full search does', () => {
+    // A public-lighting retrofit's socio-economic incremental cash flow (ville-moyenne example, rounded to euros),
+    // a series whose iterates end on rounding noise (f(x) ≈ 1e-9 next to a last step of 1e-13). The root from the
+    // start 0.9 must be the full search's (from the midpoints of its pieces), to rounding.
+    const values = [
+      -4450673, 584921, 572315, 559716, 547125, 547833, 548560, 549306, 550071, 550855, 551659, 552484, 553330, 554197, 555086, 555997,
+      556932, 557890, 558873, 559880, -3295318, 561970, 563055, 564167, 565306, 3303665,
+    ];
+    const x = simpleRootInOpenUnitInterval(values, values.length - 1);
+    const full = rootsInUnitInterval(values, false).filter((r) => r < 1);
+    expect(full).toHaveLength(1);
+    expect(Math.abs(x - full[0])).toBeLessThanOrEqual(1e-14 * full[0]);
   });
 });
