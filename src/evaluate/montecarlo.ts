@@ -87,6 +87,12 @@ interface Plan {
       id: UseCaseId;
       base: Record<string, number>;
       parameters: { q: number; slot: number; name: string; quantile: (u: number) => number }[];
+      /**
+       * The earlier scenario whose parameter object this use case can share (same base values, same drawn
+       * parameters from the same slots: the same values at every draw), or -1. Drawn parameters are then written
+       * once per draw, not once per scenario.
+       */
+      sharesWith: number;
     }[];
   }[];
 }
@@ -145,11 +151,27 @@ export function planUncertainty(run: PreparedRun): Plan {
         const k = slot(i, dist);
         parameters.push({ q: i, slot: k, name: p.name, quantile: slots[k].quantile });
       }
-      return { id: uc.id, base: valuesOf(resolved), parameters };
+      return { id: uc.id, base: valuesOf(resolved), parameters, sharesWith: -1 };
     });
     return { series, trajectories, useCases };
   });
+  scenarios.forEach((sc, s) =>
+    sc.useCases.forEach((uc, i) => {
+      uc.sharesWith = scenarios.slice(0, s).findIndex((earlier) => sameParameters(earlier.useCases[i], uc));
+    }),
+  );
   return { quantities, slots, scenarios };
+}
+
+/** True when two scenarios give a use case the same parameter values at every draw (see `sharesWith`). */
+function sameParameters(
+  a: Plan['scenarios'][number]['useCases'][number],
+  b: Plan['scenarios'][number]['useCases'][number],
+): boolean {
+  const keys = Object.keys(a.base);
+  if (keys.length !== Object.keys(b.base).length || a.parameters.length !== b.parameters.length) return false;
+  for (const k of keys) if (!Object.is(a.base[k], b.base[k])) return false;
+  return a.parameters.every((p, j) => p.name === b.parameters[j].name && p.slot === b.parameters[j].slot);
 }
 
 export interface MonteCarloOptions {
@@ -215,20 +237,24 @@ export function evaluateChunk(
   );
   // Buffers reused by every draw of the chunk (evaluation reads them and keeps nothing): per scenario, the series
   // with the uncertain trajectories scaled in place, and one parameter object per use case holding the base
-  // values, in which only the drawn parameters are overwritten — not a copy of every parameter at every draw.
-  const state = plan.scenarios.map((sc) => {
+  // values, in which only the drawn parameters are overwritten — not a copy of every parameter at every draw. A
+  // use case whose parameters are the same in an earlier scenario shares that scenario's object (most packs set
+  // trajectories, not parameters), so its drawn values are written once per draw.
+  const state: { series: Record<string, Float64Array>; values: Map<UseCaseId, Record<string, number>> }[] = [];
+  plan.scenarios.forEach((sc) => {
     const series = sc.trajectories.length > 0 ? { ...sc.series } : sc.series;
     for (const t of sc.trajectories) series[t.name] = new Float64Array(sc.series[t.name].length);
     const values = new Map<UseCaseId, Record<string, number>>();
-    for (const uc of sc.useCases) values.set(uc.id, { ...uc.base });
-    return { series, values };
+    for (const uc of sc.useCases) values.set(uc.id, uc.sharesWith >= 0 ? state[uc.sharesWith].values.get(uc.id)! : { ...uc.base });
+    state.push({ series, values });
   });
   const slotValues = new Float64Array(plan.slots.length);
   const workspace = evaluationWorkspace(run);
   for (let d = 0; d < chunk.size; d++) {
     for (let j = 0; j < plan.slots.length; j++) slotValues[j] = plan.slots[j].quantile(uniforms[plan.slots[j].q][d]);
     let row = 0;
-    plan.scenarios.forEach((sc, s) => {
+    for (let s = 0; s < plan.scenarios.length; s++) {
+      const sc = plan.scenarios[s];
       const pack = run.packs[s];
       const { series, values } = state[s];
       for (const t of sc.trajectories) {
@@ -238,12 +264,13 @@ export function evaluateChunk(
         for (let i = 0; i < base.length; i++) scaled[i] = base[i] * k;
       }
       for (const uc of sc.useCases) {
+        if (uc.sharesWith >= 0) continue; // written with the scenario it shares its object with
         const v = values.get(uc.id)!;
         for (const p of uc.parameters) v[p.name] = slotValues[p.slot]; // p.quantile(uniforms[p.q][d])
       }
       const rows = evaluateScenarioMetrics(run, pack, series, values, workspace);
       for (const r of rows) writeMcMetrics(r.metrics, columns[row++], chunk.start + d);
-    });
+    }
   }
 }
 
