@@ -33,6 +33,7 @@ import {
   type Inventory,
   type VariantId,
 } from '../../../models/buildings/model.js';
+import { EVERY_FLOW_SERIES } from '../flowSeries.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Inputs: parameters from the model's own parameters.yaml plus the shared device catalogue
@@ -112,10 +113,7 @@ const run = (inventory: Inventory, params: Record<string, number> = p, series = 
   model.simulate({ axis: a, p: params, s: series, inventory });
 
 const sum = (xs: ArrayLike<number>): number => Array.from(xs).reduce((x, y) => x + y, 0);
-const SERIES_KEYS = [
-  'capexEur', 'opexEur', 'energyCostEur', 'energyKwh', 'residualValueEur', 'embodiedKgCo2e', 'useKgCo2e',
-  'endOfLifeKgCo2e', 'amortisedEmbodiedKgCo2e', 'digitalKgCo2e',
-] as const;
+const SERIES_KEYS = EVERY_FLOW_SERIES;
 
 // ---------------------------------------------------------------------------------------------------------------
 

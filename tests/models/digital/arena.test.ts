@@ -8,8 +8,9 @@ import { yearAxis } from '../../../src/core/time.js';
 import { emptyFlows } from '../../../src/evaluate/model.js';
 import { addDeviceFleet, deviceFleet, sharedInfrastructure } from '../../../models/digital/model.js';
 import { defaultParameters, scenario } from './helpers.js';
+import { EVERY_FLOW_SERIES } from '../flowSeries.js';
 
-const SERIES = ['capexEur', 'opexEur', 'energyCostEur', 'energyKwh', 'residualValueEur', 'embodiedKgCo2e', 'useKgCo2e', 'endOfLifeKgCo2e', 'amortisedEmbodiedKgCo2e', 'digitalKgCo2e'] as const;
+const SERIES = EVERY_FLOW_SERIES;
 
 describe('deviceFleet with options', () => {
   const axis = yearAxis(2026, 25);

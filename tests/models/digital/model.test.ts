@@ -17,19 +17,9 @@ import {
   sharedInfrastructure,
 } from '../../../models/digital/model.js';
 import { catalogueDocument, defaultParameters, scenario } from './helpers.js';
+import { EVERY_FLOW_SERIES } from '../flowSeries.js';
 
-const SERIES_NAMES = [
-  'capexEur',
-  'opexEur',
-  'energyCostEur',
-  'energyKwh',
-  'residualValueEur',
-  'embodiedKgCo2e',
-  'useKgCo2e',
-  'endOfLifeKgCo2e',
-  'amortisedEmbodiedKgCo2e',
-  'digitalKgCo2e',
-] as const;
+const SERIES_NAMES = EVERY_FLOW_SERIES;
 
 function expectSeries(actual: Float64Array, expected: number[], digits = 9): void {
   expect(actual.length).toBe(expected.length);

@@ -24,6 +24,7 @@ import {
   relampingFleet,
   type Inventory,
 } from '../../../models/lighting/model.js';
+import { EVERY_FLOW_SERIES } from '../flowSeries.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -115,18 +116,7 @@ function run(inventory: Inventory, p: Record<string, number> = DEFAULTS, s = sce
   return model.simulate({ axis, p, s, inventory: inventorySchema.parse(inventory) });
 }
 
-const SERIES = [
-  'capexEur',
-  'opexEur',
-  'energyCostEur',
-  'energyKwh',
-  'residualValueEur',
-  'embodiedKgCo2e',
-  'useKgCo2e',
-  'endOfLifeKgCo2e',
-  'amortisedEmbodiedKgCo2e',
-  'digitalKgCo2e',
-] as const;
+const SERIES = EVERY_FLOW_SERIES;
 
 const sum = (a: ArrayLike<number>): number => Array.from(a).reduce((x, y) => x + y, 0);
 
