@@ -1,7 +1,7 @@
 /**
  * An arena of yearly series lent to a computation that runs many times over the same shapes (Monte Carlo draws,
  * sensitivity points, a national roll-up): the buffers and the typed-array views of one call are handed out again,
- * zeroed, to the next call, so the inner loop allocates nothing.
+ * zeroed, to the next call, so the inner loop allocates no series.
  *
  * The contract is positional: a call asks for records in a fixed order (`take` 1, 2, 3, …) and `reset()` starts the
  * next call at the first position again. A record handed out at position k is overwritten by the next call that
