@@ -109,8 +109,13 @@ export async function rollUpThreads(
     const send = (): void => {
       if (failure !== null || next >= count) return;
       const b = next++;
-      state.pending++;
-      state.worker.postMessage({ block: b, first: b * blockSize, communes: slice(b) } satisfies RollUpWorkerRequest);
+      try {
+        state.worker.postMessage({ block: b, first: b * blockSize, communes: slice(b) } satisfies RollUpWorkerRequest);
+        state.pending++;
+      } catch (error) {
+        // A commune that cannot be copied to a thread (a function, a symbol in it): the run stops, workers included.
+        failure ??= error;
+      }
     };
     state.worker.on('message', (m: RollUpWorkerReply) => {
       state.pending--;

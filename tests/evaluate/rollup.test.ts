@@ -124,4 +124,14 @@ describe('roll-up over communes', () => {
     const stopped = await rollUpThreads(run, territory, { scenarios: ['TEND'] }, communes, { blockSize: 1, threads: 2, shouldStop: () => true }).catch((e: unknown) => e);
     expect(stopped).toBeInstanceOf(RollUpInterrupted);
   }, 60_000);
+
+  it('stops with the error, workers included, when a commune cannot be copied to a worker thread', async () => {
+    const run = prepareRun(territory, { scenarios: ['TEND'] });
+    const odd = commune('odd', 1);
+    (odd.inventories.water as Json).note = () => 'a function cannot be sent to a thread';
+    const communes = [odd, commune('b', 1), commune('c', 1)];
+    const error = await rollUpThreads(run, territory, { scenarios: ['TEND'] }, communes, { blockSize: 1, threads: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('DataCloneError');
+  }, 60_000);
 });
