@@ -55,7 +55,7 @@
  */
 import { z } from 'zod';
 import type { SeriesArena } from '../../src/core/arena.js';
-import { addEquipmentFleet, emptyFleet, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows } from '../../src/core/equipment.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import { addFleet, emptyFlows, type ScenarioSeries, type VariantFlows } from '../../src/evaluate/model.js';
@@ -278,16 +278,7 @@ function readCatalogueEntry(p: ParameterValues, device: DeviceName, into: Device
 const SCRATCH_DEVICE = blankCatalogueEntry();
 const SCRATCH_GATEWAY = blankCatalogueEntry();
 const SCRATCH_TERMINAL = blankCatalogueEntry();
-const SCRATCH_SPEC: FleetSpec = {
-  count: 0,
-  lifetimeYears: 1,
-  unitCostEur: 0,
-  unitEmbodiedKgCo2e: 0,
-  unitEndOfLifeKgCo2e: 0,
-  firstPurchaseIndex: 0,
-  costTrend: undefined,
-  embodiedTrend: undefined,
-};
+const SCRATCH_SPEC = reusableFleetSpec();
 
 /** `${device}${field}` for every catalogue device and field, built once (not a string per call in Monte Carlo). */
 const CATALOGUE_PARAMETER_NAMES: Readonly<Record<DeviceName, Readonly<Record<DeviceField, string>>>> = Object.fromEntries(

@@ -75,7 +75,7 @@
  * - Shared gateways, network and platform are added by the engine from `connectedDevices` and `dataMbPerYear`.
  */
 import { z } from 'zod';
-import { addEquipmentFleet, emptyFleet, equipmentFleetInto, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, equipmentFleetInto, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
@@ -371,19 +371,8 @@ export function controlledCabinets(cabinets: number, renovatedCount: number, tot
   return (cabinets * renovatedCount) / totalCount;
 }
 
-/** Every field of a `FleetSpec`, in the order `fleetSpec` sets them. */
-const SCRATCH_SPEC: FleetSpec = {
-  count: 0,
-  lifetimeYears: 1,
-  unitCostEur: 0,
-  unitEmbodiedKgCo2e: 0,
-  unitEndOfLifeKgCo2e: 0,
-  firstPurchaseIndex: 0,
-  ageYears: 0,
-  replacementShare: 1,
-  costTrend: undefined,
-  embodiedTrend: undefined,
-};
+/** The one fleet spec of this module (`fleetSpec`). */
+const SCRATCH_SPEC = reusableFleetSpec();
 
 /**
  * The one fleet spec of this module, overwritten by each call: every field set, so that `equipmentFleetInto` always

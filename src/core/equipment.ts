@@ -54,6 +54,27 @@ export interface FleetSpec {
   embodiedTrend?: ArrayLike<number>;
 }
 
+/**
+ * A `FleetSpec` with every field present (no units, a lifetime of one year, bought at index 0, no trend), for a
+ * caller that reuses one spec object for many fleets: the equipment functions then always read objects of one
+ * shape, and no object is made per fleet. The caller sets the fields it needs before each call.
+ * @example const spec = reusableFleetSpec(); spec.count = 10; spec.lifetimeYears = 8; // then equipmentFleetInto(axis, spec, into)
+ */
+export function reusableFleetSpec(): FleetSpec {
+  return {
+    count: 0,
+    lifetimeYears: 1,
+    unitCostEur: 0,
+    unitEmbodiedKgCo2e: 0,
+    unitEndOfLifeKgCo2e: 0,
+    firstPurchaseIndex: 0,
+    ageYears: 0,
+    replacementShare: 1,
+    costTrend: undefined,
+    embodiedTrend: undefined,
+  };
+}
+
 export interface FleetFlows {
   /** Units bought at each index [units]. */
   purchases: Float64Array;

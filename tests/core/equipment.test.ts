@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addEquipmentFleet, emptyFleet, equipmentFleet, equipmentFleetInto, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, equipmentFleet, equipmentFleetInto, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { yearAxis } from '../../src/core/time.js';
 
 const arr = (xs: Float64Array): number[] => Array.from(xs);
@@ -341,6 +341,28 @@ describe('addEquipmentFleet', () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe('reusableFleetSpec', () => {
+  it('gives, once its fields are set, the fleet a spec written out gives, and serves again for another fleet', () => {
+    const axis = yearAxis(2026, 25);
+    const spec = reusableFleetSpec();
+    // Its defaults are those equipmentFleet assumes when a field is left out: bought at index 0, full replacements.
+    expect([spec.firstPurchaseIndex, spec.ageYears, spec.replacementShare, spec.costTrend, spec.embodiedTrend]).toEqual([0, 0, 1, undefined, undefined]);
+    spec.count = 10;
+    spec.lifetimeYears = 8;
+    spec.unitCostEur = 500;
+    spec.unitEmbodiedKgCo2e = 40;
+    const first = equipmentFleet(axis, spec);
+    expect(first).toEqual(equipmentFleet(axis, { count: 10, lifetimeYears: 8, unitCostEur: 500, unitEmbodiedKgCo2e: 40 }));
+    // 10 units × 500 € at indices 0, 8, 16 and 24 (lifetime 8): 5,000 € each time.
+    expect([0, 8, 16, 24].map((t) => first.capexEur[t])).toEqual([5000, 5000, 5000, 5000]);
+    spec.firstPurchaseIndex = null;
+    spec.ageYears = 6;
+    expect(equipmentFleet(axis, spec)).toEqual(
+      equipmentFleet(axis, { count: 10, lifetimeYears: 8, unitCostEur: 500, unitEmbodiedKgCo2e: 40, firstPurchaseIndex: null, ageYears: 6 }),
     );
   });
 });
