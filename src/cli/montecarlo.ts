@@ -11,8 +11,8 @@ import { prepareRun } from '../evaluate/load.js';
 import { McInterrupted, type MonteCarloResult } from '../evaluate/montecarlo.js';
 import { runMonteCarloThreads } from '../evaluate/montecarlo-threads.js';
 import { loadTerritory } from '../io/territory.js';
-import { toJson, writeAtomically } from '../io/writers.js';
-import { formatNumber, integerOption as integer, progressBar, table, type Lang } from './output.js';
+import { emitDocument, interruptible } from './emit.js';
+import { formatNumber, integerOption as integer, table, type Lang } from './output.js';
 import { DEFAULT_TERRITORY, parseSets } from './run.js';
 
 export interface MonteCarloCommandOptions {
@@ -41,33 +41,16 @@ export async function monteCarloCommand(territoryArg: string | undefined, opts: 
   const runOptions = { scenarios: opts.scenarios, useCases: opts.useCases, overrides: parseSets(opts.set ?? []) };
   const run = prepareRun(territory, runOptions);
 
-  let stop = false;
-  const onSigint = () => {
-    stop = true;
-  };
-  process.once('SIGINT', onSigint);
-  const bar = await progressBar(draws, 'Monte Carlo', opts.lang === 'en' ? 'draws' : 'tirages', !opts.json && process.stderr.isTTY === true);
-  let result: MonteCarloResult;
-  try {
-    result = await runMonteCarloThreads(run, territory, runOptions, {
-      draws,
-      seed,
-      threads,
-      paybackWithinYears,
-      onProgress: (done) => bar?.update(done),
-      shouldStop: () => stop,
-    });
-  } catch (error) {
-    if (error instanceof McInterrupted) {
-      bar?.stop();
-      process.stderr.write(`${opts.lang === 'fr' ? 'Interrompu' : 'Stopped'}: ${error.message}; ${opts.lang === 'fr' ? 'rien n’a été écrit' : 'nothing was written'}\n`);
-      return 130;
-    }
-    throw error;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
-  bar?.stop();
+  const outcome = await interruptible(
+    opts,
+    draws,
+    'Monte Carlo',
+    opts.lang === 'en' ? 'draws' : 'tirages',
+    (onProgress, shouldStop) => runMonteCarloThreads(run, territory, runOptions, { draws, seed, threads, paybackWithinYears, onProgress, shouldStop }),
+    (error): error is McInterrupted => error instanceof McInterrupted,
+  );
+  if ('exitCode' in outcome) return outcome.exitCode;
+  const result = outcome.result;
   const document = {
     manifest: { ...runManifest(run, new Date()), seed },
     draws: result.draws,
@@ -78,13 +61,7 @@ export async function monteCarloCommand(territoryArg: string | undefined, opts: 
     uncertain: result.quantities,
     results: result.results,
   };
-  if (opts.out) writeAtomically(opts.out, [{ name: 'montecarlo.json', content: toJson(document) }]);
-  if (opts.json) {
-    process.stdout.write(toJson(document));
-    return 0;
-  }
-  process.stdout.write(summary(result, opts.lang) + '\n');
-  return 0;
+  return emitDocument(opts, 'montecarlo.json', document, () => summary(result, opts.lang));
 }
 
 /** A terminal reading: for each variant vs status quo (socio-economic), NPV P10–P90 and the probabilities. */

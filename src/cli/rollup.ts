@@ -12,8 +12,8 @@ import { RollUpInterrupted, type RollUpResult } from '../evaluate/rollup.js';
 import { rollUpThreads } from '../evaluate/rollup-threads.js';
 import { loadCommunes, locateCommuneError } from '../io/communes.js';
 import { loadTerritory } from '../io/territory.js';
-import { toJson, writeAtomically } from '../io/writers.js';
-import { formatNumber, integerOption as integer, progressBar, table, type Lang } from './output.js';
+import { emitDocument, interruptible } from './emit.js';
+import { formatNumber, integerOption as integer, table, type Lang } from './output.js';
 import { DEFAULT_TERRITORY, parseSets } from './run.js';
 
 export interface RollUpCommandOptions {
@@ -35,31 +35,17 @@ export async function rollUpCommand(communesArg: string, opts: RollUpCommandOpti
   const runOptions = { scenarios: opts.scenarios, useCases: opts.useCases, overrides: parseSets(opts.set ?? []) };
   const run = prepareRun(territory, runOptions);
 
-  let stop = false;
-  const onSigint = () => {
-    stop = true;
-  };
-  process.once('SIGINT', onSigint);
-  const total = loaded.communes.length;
-  const bar = await progressBar(total, opts.lang === 'en' ? 'Roll-up' : 'Agrégation', 'communes', !opts.json && process.stderr.isTTY === true);
-  let result: RollUpResult;
-  try {
-    result = await rollUpThreads(run, territory, runOptions, loaded.communes, {
-      threads,
-      onProgress: (done) => bar?.update(done),
-      shouldStop: () => stop,
-    });
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof RollUpInterrupted) {
-      process.stderr.write(`${opts.lang === 'fr' ? 'Interrompu' : 'Stopped'}: ${error.message}; ${opts.lang === 'fr' ? 'rien n’a été écrit' : 'nothing was written'}\n`);
-      return 130;
-    }
-    throw locateCommuneError(error, loaded);
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
-  bar?.stop();
+  const outcome = await interruptible(
+    opts,
+    loaded.communes.length,
+    opts.lang === 'en' ? 'Roll-up' : 'Agrégation',
+    'communes',
+    (onProgress, shouldStop) => rollUpThreads(run, territory, runOptions, loaded.communes, { threads, onProgress, shouldStop }),
+    (error): error is RollUpInterrupted => error instanceof RollUpInterrupted,
+    (error) => locateCommuneError(error, loaded),
+  );
+  if ('exitCode' in outcome) return outcome.exitCode;
+  const result = outcome.result;
   const manifest = runManifest(run, new Date());
   const document = {
     manifest: { ...manifest, inputs: [...manifest.inputs, ...loaded.inputs] },
@@ -67,13 +53,7 @@ export async function rollUpCommand(communesArg: string, opts: RollUpCommandOpti
     blockSize: result.blockSize,
     rows: result.rows,
   };
-  if (opts.out) writeAtomically(opts.out, [{ name: 'rollup.json', content: toJson(document) }]);
-  if (opts.json) {
-    process.stdout.write(toJson(document));
-    return 0;
-  }
-  process.stdout.write(summary(result, opts.lang) + '\n');
-  return 0;
+  return emitDocument(opts, 'rollup.json', document, () => summary(result, opts.lang));
 }
 
 /** A terminal reading: per comparison, the sums of NPV, investment and tonnes, and how many communes gain. */
