@@ -5,7 +5,8 @@
  * correctness only (results equal to their references), exiting non-zero when a check fails.
  *
  * Where a full-size run would take minutes, the bench measures a stated sample and extrapolates linearly
- * (the work is linear in draws and in communes); the line says so. `--full` runs the 100,000 Monte Carlo draws.
+ * (the work is linear in draws and in communes); the line says so. `--full` runs the 100,000 Monte Carlo draws and
+ * the 35,000 communes.
  *
  * Timings are wall-clock, as the targets are; each line also gives the CPU time the process used, because on a
  * shared machine (other jobs running) wall time alone overstates the cost. The load average is printed first.
@@ -59,6 +60,19 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1e6;
 }
 
+/**
+ * A cost linear in the size, time(N) = fixed + N × per unit, from runs at one or two sizes: the per-unit cost from the
+ * difference of the two runs (so that a fixed cost, such as starting worker threads, is not multiplied by the
+ * extrapolation), the fixed cost what the larger run leaves over; from one run, its time divided by its size.
+ */
+function linearCost(measured: readonly { size: number; seconds: number; cpu: number }[]): { perUnit: number; fixed: number; cpuPerUnit: number; last: { size: number; seconds: number; cpu: number } } {
+  const last = measured[measured.length - 1];
+  const first = measured[0];
+  if (measured.length < 2) return { perUnit: last.seconds / last.size, fixed: 0, cpuPerUnit: last.cpu / last.size, last };
+  const perUnit = Math.max((last.seconds - first.seconds) / (last.size - first.size), 0);
+  return { perUnit, fixed: Math.max(last.seconds - perUnit * last.size, 0), cpuPerUnit: (last.cpu - first.cpu) / (last.size - first.size), last };
+}
+
 console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on this machine (the targets assume it idle)`);
 console.log(
   import.meta.url.endsWith('.ts')
@@ -100,10 +114,9 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
   }
 }
 
-// 2. Monte Carlo: 100,000 draws × 4 use cases × 5 scenarios on the built-in example, 2 worker threads, from the
-//    built package when it is there (what users run; workers then start without compiling TypeScript). Two sizes
-//    are measured, so that the fixed cost (starting the workers, which prepare the run) is not multiplied by the
-//    extrapolation: time(N) = fixed + N × per draw (evaluation and summaries are linear in draws). `--full` runs
+// 2. Monte Carlo: 100,000 draws × 4 use cases × 5 scenarios on the built-in example, 2 threads (the calling thread
+//    and one worker). Two sizes are measured, so that the fixed cost (starting the worker, which prepares the run) is
+//    not multiplied by the extrapolation (`linearCost`; evaluation and summaries are linear in draws). `--full` runs
 //    the 100,000 draws themselves.
 {
   const full = process.argv.includes('--full');
@@ -111,27 +124,22 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
   const runOptions = {};
   const town = territory;
   const run = prepareRun(town, runOptions);
-  const measured: { draws: number; seconds: number; cpu: number }[] = [];
+  const measured: { size: number; seconds: number; cpu: number }[] = [];
   let rows = 0;
   let ordered = true;
   for (const draws of sizes) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = await runMonteCarloThreads(run, town, runOptions, { draws, seed: 1, threads: 2, chunkSize: short ? 16 : 256 });
-    measured.push({ draws, seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) });
+    measured.push({ size: draws, seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) });
     rows = result.results.length;
     for (const r of result.results) {
       const m = r.metrics.npvEur;
       if (!(m.p5! <= m.p50! && m.p50! <= m.p95!)) ordered = false;
     }
   }
-  const last = measured[measured.length - 1];
-  const first = measured[0];
-  // Per-draw cost from the difference of the two runs; the fixed cost is what the larger run leaves over.
-  const perDraw = measured.length > 1 ? Math.max((last.seconds - first.seconds) / (last.draws - first.draws), 0) : last.seconds / last.draws;
-  const fixed = measured.length > 1 ? Math.max(last.seconds - perDraw * last.draws, 0) : 0;
+  const { perUnit: perDraw, fixed, cpuPerUnit: cpuPerDraw, last } = linearCost(measured);
   const extrapolated = full ? last.seconds : fixed + perDraw * 100_000;
-  const cpuPerDraw = measured.length > 1 ? (last.cpu - first.cpu) / (last.draws - first.draws) : last.cpu / last.draws;
   report(
     'Monte Carlo 100,000 draws × 4 use cases × 5 scenarios',
     `${extrapolated.toFixed(1)} s`,
@@ -140,9 +148,9 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
     full
       ? `measured on 100,000 draws, ${last.cpu.toFixed(1)} s CPU (all threads)`
       : measured.length > 1
-        ? `measured ${measured.map((m) => `${m.seconds.toFixed(2)} s on ${m.draws}`).join(', ')} draws: ${fixed.toFixed(2)} s fixed + ` +
+        ? `measured ${measured.map((m) => `${m.seconds.toFixed(2)} s on ${m.size}`).join(', ')} draws: ${fixed.toFixed(2)} s fixed + ` +
           `${(perDraw * 1000).toFixed(3)} ms/draw wall (${(cpuPerDraw * 1000).toFixed(3)} ms CPU/draw, all threads); linear in draws`
-        : `measured ${last.seconds.toFixed(2)} s on ${last.draws} draws, extrapolated linearly`,
+        : `measured ${last.seconds.toFixed(2)} s on ${last.size} draws, extrapolated linearly`,
   );
   check('Monte Carlo rows', rows === 2 * 5 * 12, `${rows} rows (12 variants × 5 scenarios × 2 perspectives)`);
   check('Monte Carlo percentiles ordered', ordered, 'P5 ≤ P50 ≤ P95 of the NPV in every row');
@@ -152,9 +160,9 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
 //    from 200 to 100,000) × 4 use cases × 5 scenarios, metrics of every comparison in both perspectives, summed
 //    by use case, variant, scenario and perspective (`rollUpThreads`, src/evaluate/rollup.ts): each commune's
 //    inventories validated by their schemas, then simulated; parameters resolved once per scenario and use case
-//    (the communes carry inventories only). Two threads (the calling thread and one worker), from the built
-//    package when it is there. Two sizes are measured so that the fixed cost (the worker preparing the run) is not
-//    multiplied by the extrapolation: time(N) = fixed + N × per commune. `--full` runs the 35,000 communes.
+//    (the communes carry inventories only). Two threads (the calling thread and one worker). Two sizes are measured
+//    so that the fixed cost (the worker preparing the run) is not multiplied by the extrapolation (`linearCost`).
+//    `--full` runs the 35,000 communes.
 {
   const full = process.argv.includes('--full');
   const sizes = short ? [12] : full ? [35_000] : [1000, 4000];
@@ -163,7 +171,7 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
   const run = prepareRun(town, {});
   const before = process.memoryUsage().rss;
   let peakRss = before;
-  const measured: { communes: number; seconds: number; cpu: number }[] = [];
+  const measured: { size: number; seconds: number; cpu: number }[] = [];
   let finite = true;
   let equal = true;
   for (const size of sizes) {
@@ -171,7 +179,7 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = await rollUpThreads(run, town, {}, communes, { threads: 2, ...(blockSize ? { blockSize } : {}) });
-    measured.push({ communes: size, seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) });
+    measured.push({ size, seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     for (const row of result.rows) for (const v of Object.values(row.sums)) if (!Number.isFinite(v)) finite = false;
     if (short) {
@@ -180,12 +188,8 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
       equal = one.rows.every((row, r) => Object.entries(row.sums).every(([k, v]) => v === result.rows[r].sums[k as keyof typeof row.sums]));
     }
   }
-  const last = measured[measured.length - 1];
-  const first = measured[0];
-  const perCommune = measured.length > 1 ? Math.max((last.seconds - first.seconds) / (last.communes - first.communes), 0) : last.seconds / last.communes;
-  const fixed = measured.length > 1 ? Math.max(last.seconds - perCommune * last.communes, 0) : 0;
+  const { perUnit: perCommune, fixed, cpuPerUnit: cpuPerCommune, last } = linearCost(measured);
   const extrapolated = full ? last.seconds : fixed + perCommune * 35_000;
-  const cpuPerCommune = measured.length > 1 ? (last.cpu - first.cpu) / (last.communes - first.communes) : last.cpu / last.communes;
   const rssGb = peakRss / 1e9;
   report(
     'national roll-up 35,000 communes × 4 use cases × 5 scenarios',
@@ -194,9 +198,11 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
     short ? null : extrapolated <= 10 && rssGb <= 2,
     full
       ? `measured on 35,000 generated communes, 2 threads, ${last.cpu.toFixed(1)} s CPU`
-      : `measured ${measured.map((m) => `${m.seconds.toFixed(2)} s on ${m.communes.toLocaleString('en')}`).join(', ')} generated communes, 2 threads: ` +
+      : measured.length > 1
+        ? `measured ${measured.map((m) => `${m.seconds.toFixed(2)} s on ${m.size.toLocaleString('en')}`).join(', ')} generated communes, 2 threads: ` +
           `${fixed.toFixed(2)} s fixed + ${(perCommune * 1000).toFixed(3)} ms/commune wall (${(cpuPerCommune * 1000).toFixed(3)} ms CPU/commune, ` +
-          `${((cpuPerCommune / (4 * run.packs.length)) * 1e6).toFixed(0)} µs CPU per use case and scenario); peak resident memory of the process`,
+          `${((cpuPerCommune / (4 * run.packs.length)) * 1e6).toFixed(0)} µs CPU per use case and scenario); peak resident memory of the process`
+        : `measured ${last.seconds.toFixed(2)} s on ${last.size} generated communes, extrapolated linearly`,
   );
   check('roll-up totals finite', finite, `${ROLL_UP_SUMS.length} sums × ${2 * 12 * run.packs.length} rows`);
   if (short) check('roll-up equal on 1 and 2 threads', equal, 'every sum equal to the last bit');
