@@ -76,7 +76,7 @@ import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
 import { argumentError } from '../../src/core/errors.js';
 import { addEquipmentFleet, emptyFleet, type FleetFlows } from '../../src/core/equipment.js';
-import type { SeriesArena } from '../../src/core/arena.js';
+import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import {
@@ -765,10 +765,7 @@ const PAIR_SERIES = ['thermalSaving', 'electricSaving'] as const;
 
 /** Work series of `length` values, zeros: taken from the arena when there is one, else allocated. */
 function workSeries<K extends string>(names: readonly K[], length: number, arena: SeriesArena | undefined): Record<K, Float64Array> {
-  if (arena) return arena.take<Record<K, Float64Array>>(names, length);
-  const out = {} as Record<K, Float64Array>;
-  for (const name of names) out[name] = new Float64Array(length);
-  return out;
+  return seriesRecord<Record<K, Float64Array>>(names, length, arena);
 }
 
 /**

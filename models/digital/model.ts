@@ -54,7 +54,7 @@
  *   (national device growth) is not applied: a territory's devices are set by its inventory.
  */
 import { z } from 'zod';
-import type { SeriesArena } from '../../src/core/arena.js';
+import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
 import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows } from '../../src/core/equipment.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -334,18 +334,7 @@ export function deviceFleet(
 
 /** A `DeviceFleetResult` of zeros over `length` years, its series taken from `arena` when there is one. */
 function emptyDeviceFleet(length: number, arena: SeriesArena | undefined): DeviceFleetResult {
-  let energyKwh: Float64Array;
-  let maintenanceEur: Float64Array;
-  if (arena) {
-    const record = arena.take<Record<(typeof DEVICE_SERIES)[number], Float64Array>>(DEVICE_SERIES, length);
-    energyKwh = record.energyKwh;
-    maintenanceEur = record.maintenanceEur;
-  } else {
-    // The two series share one buffer (one allocation instead of two).
-    const buffer = new ArrayBuffer(2 * length * Float64Array.BYTES_PER_ELEMENT);
-    energyKwh = new Float64Array(buffer, 0, length);
-    maintenanceEur = new Float64Array(buffer, length * Float64Array.BYTES_PER_ELEMENT, length);
-  }
+  const { energyKwh, maintenanceEur } = seriesRecord<Record<(typeof DEVICE_SERIES)[number], Float64Array>>(DEVICE_SERIES, length, arena);
   return { device: 'gateway', count: 0, fleet: emptyFleet(length, arena), energyKwh, maintenanceEur, dataMbPerYear: 0 };
 }
 

@@ -77,7 +77,7 @@
 import { z } from 'zod';
 import { addEquipmentFleet, emptyFleet, equipmentFleetInto, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
-import type { SeriesArena } from '../../src/core/arena.js';
+import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
@@ -654,21 +654,7 @@ const PROFILE_SERIES = ['allNightLit', 'switchedOffLit', 'allNightSaving', 'swit
 
 /** `LightingProfiles` of `length` zeros, taken from the arena when there is one. */
 function emptyProfiles(length: number, arena: SeriesArena | undefined): LightingProfiles {
-  if (arena) return arena.take<LightingProfiles>(PROFILE_SERIES, length);
-  const buffer = new ArrayBuffer(PROFILE_SERIES.length * length * Float64Array.BYTES_PER_ELEMENT);
-  return {
-    allNightLit: seriesView(buffer, 0, length),
-    switchedOffLit: seriesView(buffer, 1, length),
-    allNightSaving: seriesView(buffer, 2, length),
-    switchedOffSaving: seriesView(buffer, 3, length),
-    nodeSaving: seriesView(buffer, 4, length),
-    cabinetSaving: seriesView(buffer, 5, length),
-  };
-}
-
-/** The `index`-th series of `length` values in a buffer holding several (no copy). */
-function seriesView(buffer: ArrayBuffer, index: number, length: number): Float64Array {
-  return new Float64Array(buffer, index * length * Float64Array.BYTES_PER_ELEMENT, length);
+  return seriesRecord<LightingProfiles>(PROFILE_SERIES, length, arena);
 }
 
 /**
@@ -716,7 +702,7 @@ const RETROFIT_POWER_SERIES = ['ledPowerKw'] as const;
  */
 function retrofitPower(old: GroupSet, ledPowerFraction: number, arena: SeriesArena | undefined): RetrofitPower {
   const n = old.count.length;
-  const out = arena ? arena.take<RetrofitPower>(RETROFIT_POWER_SERIES, n) : { ledPowerKw: new Float64Array(n) };
+  const out = seriesRecord<RetrofitPower>(RETROFIT_POWER_SERIES, n, arena);
   for (let g = 0; g < n; g++) out.ledPowerKw[g] = groupPowerKwCore(old.count[g], ledPowerCore(old.powerW[g], ledPowerFraction));
   return out;
 }

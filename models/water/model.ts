@@ -85,7 +85,7 @@
  */
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
-import type { SeriesArena } from '../../src/core/arena.js';
+import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
 import { addEquipmentFleet, emptyFleet, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
@@ -570,14 +570,7 @@ export function waterVolumes(
 
 /** Four zero series of `n` values (from the arena when there is one, else in one fresh buffer). */
 function emptyVolumes(n: number, arena: SeriesArena | undefined): VariantVolumes {
-  if (arena) return arena.take<VariantVolumes>(VOLUME_SERIES, n);
-  const buffer = new ArrayBuffer(4 * n * Float64Array.BYTES_PER_ELEMENT); // the four series in one allocation
-  return {
-    billedM3: new Float64Array(buffer, 0, n),
-    producedM3: new Float64Array(buffer, n * Float64Array.BYTES_PER_ELEMENT, n),
-    lossesM3: new Float64Array(buffer, 2 * n * Float64Array.BYTES_PER_ELEMENT, n),
-    customerLeaksM3: new Float64Array(buffer, 3 * n * Float64Array.BYTES_PER_ELEMENT, n),
-  };
+  return seriesRecord<VariantVolumes>(VOLUME_SERIES, n, arena);
 }
 
 /**

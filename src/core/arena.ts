@@ -48,3 +48,23 @@ export class SeriesArena {
     return slot.record as T;
   }
 }
+
+/**
+ * A record of `names.length` series of `length` zeros, named by `names`: the arena's next record when there is an
+ * arena (its series read-only, `scalars` reset), or a fresh one without (the series views on one new buffer: one
+ * allocation instead of one per series; writable). The one way models and the engine lay out their records.
+ * @example seriesRecord<{ a: Float64Array; b: Float64Array }>(['a', 'b'], 3).b // Float64Array [0, 0, 0]
+ */
+export function seriesRecord<T>(
+  names: readonly string[],
+  length: number,
+  arena?: SeriesArena,
+  scalars?: Readonly<Record<string, number | undefined>>,
+): T {
+  if (arena) return arena.take<T>(names, length, scalars);
+  const buffer = new ArrayBuffer(names.length * length * Float64Array.BYTES_PER_ELEMENT);
+  const record: Record<string, Float64Array> = {};
+  for (let k = 0; k < names.length; k++) record[names[k]] = new Float64Array(buffer, k * length * Float64Array.BYTES_PER_ELEMENT, length);
+  return record as T;
+}
+

@@ -20,7 +20,7 @@
  * Lifetimes that are not whole years are replaced at the nearest whole year (`Math.round`), with the linear
  * residual computed on the true lifetime.
  */
-import type { SeriesArena } from './arena.js';
+import { seriesRecord, type SeriesArena } from './arena.js';
 import type { YearAxis } from './time.js';
 
 export interface FleetSpec {
@@ -102,17 +102,7 @@ const FLEET_SERIES = ['purchases', 'capexEur', 'residualValueEur', 'embodiedKgCo
  * @example emptyFleet(26).capexEur.length // 26
  */
 export function emptyFleet(length: number, arena?: SeriesArena): FleetFlows {
-  if (arena) return arena.take<FleetFlows>(FLEET_SERIES, length);
-  const buffer = new ArrayBuffer(FLEET_SERIES.length * length * Float64Array.BYTES_PER_ELEMENT);
-  return {
-    purchases: seriesView(buffer, 0, length),
-    capexEur: seriesView(buffer, 1, length),
-    residualValueEur: seriesView(buffer, 2, length),
-    embodiedKgCo2e: seriesView(buffer, 3, length),
-    endOfLifeKgCo2e: seriesView(buffer, 4, length),
-    amortisedKgCo2e: seriesView(buffer, 5, length),
-    inService: seriesView(buffer, 6, length),
-  };
+  return seriesRecord<FleetFlows>(FLEET_SERIES, length, arena);
 }
 
 /**
@@ -255,9 +245,4 @@ function checkFleetLength(into: FleetFlows, n: number): void {
     const wrong = FLEET_SERIES.find((name) => into[name].length !== n)!;
     throw new RangeError(`equipmentFleetInto: into.${wrong} has ${into[wrong].length} values, the axis ${n}`);
   }
-}
-
-/** The `index`-th series of `length` values in a buffer holding several (no copy). */
-function seriesView(buffer: ArrayBuffer, index: number, length: number): Float64Array {
-  return new Float64Array(buffer, index * length * Float64Array.BYTES_PER_ELEMENT, length);
 }

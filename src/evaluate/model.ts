@@ -14,7 +14,7 @@
  */
 import type { z } from 'zod';
 import type { ParameterValues } from '../core/parameter.js';
-import type { SeriesArena } from '../core/arena.js';
+import { seriesRecord, type SeriesArena } from '../core/arena.js';
 import type { YearAxis } from '../core/time.js';
 
 export const VARIANT_KINDS = ['statusQuo', 'alternative', 'digital'] as const;
@@ -143,12 +143,7 @@ const FLOW_SCALARS: Readonly<Record<string, undefined>> = { connectedDevices: un
  * is zeroed and handed out again: no allocation at all.
  */
 export function emptyFlows(axis: YearAxis, arena?: SeriesArena): VariantFlows {
-  const n = axis.length;
-  if (arena) return arena.take<VariantFlows>(FLOW_SERIES, n, FLOW_SCALARS);
-  const buffer = new ArrayBuffer(FLOW_SERIES.length * n * Float64Array.BYTES_PER_ELEMENT);
-  const flows: Record<string, Float64Array> = {};
-  FLOW_SERIES.forEach((name, k) => (flows[name] = seriesView(buffer, k, n)));
-  return flows as unknown as VariantFlows;
+  return seriesRecord<VariantFlows>(FLOW_SERIES, axis.length, arena, FLOW_SCALARS);
 }
 
 /**
@@ -175,9 +170,4 @@ export function addFleet(
     flows.amortisedEmbodiedKgCo2e[t] += fleet.amortisedKgCo2e[t];
     if (digital) flows.digitalKgCo2e[t] += fleet.embodiedKgCo2e[t] + fleet.endOfLifeKgCo2e[t];
   }
-}
-
-/** The `index`-th series of `length` values in a buffer holding several (no copy). */
-function seriesView(buffer: ArrayBuffer, index: number, length: number): Float64Array {
-  return new Float64Array(buffer, index * length * Float64Array.BYTES_PER_ELEMENT, length);
 }

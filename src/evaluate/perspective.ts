@@ -12,6 +12,7 @@
  * excl. VAT (a transfer), subsidies and FCTVA excluded (transfers), emissions at purchase (all phases), carbon
  * value from France Stratégie's path. The carbon term is kept separate so that abatement costs can exclude it.
  */
+import { seriesRecord } from '../core/arena.js';
 import { fctvaRecovery, subsidy } from '../finance/index.js';
 import type { VariantFlows } from './model.js';
 
@@ -57,6 +58,9 @@ export function totalEmissionsKg(f: VariantFlows): Float64Array {
   return out;
 }
 
+/** The seven series of `PerspectiveCosts`, in the order they are laid out in one buffer. */
+const COST_SERIES = ['investmentEur', 'runningEur', 'energyEur', 'carbonEur', 'totalEur', 'subsidiesEur', 'fctvaEur'] as const satisfies readonly (keyof PerspectiveCosts)[];
+
 /**
  * The seven series of a perspective's costs, zeros, as views on one buffer (one allocation instead of seven).
  * Loops that compute costs many times (Monte Carlo) allocate them once and pass them to `financialCosts` and
@@ -64,16 +68,7 @@ export function totalEmissionsKg(f: VariantFlows): Float64Array {
  * @example zeroCosts(26).totalEur.length // 26
  */
 export function zeroCosts(n: number): PerspectiveCosts {
-  const buffer = new ArrayBuffer(7 * n * Float64Array.BYTES_PER_ELEMENT);
-  return {
-    investmentEur: seriesView(buffer, 0, n),
-    runningEur: seriesView(buffer, 1, n),
-    energyEur: seriesView(buffer, 2, n),
-    carbonEur: seriesView(buffer, 3, n),
-    totalEur: seriesView(buffer, 4, n),
-    subsidiesEur: seriesView(buffer, 5, n),
-    fctvaEur: seriesView(buffer, 6, n),
-  };
+  return seriesRecord<PerspectiveCosts>(COST_SERIES, n);
 }
 
 /**
@@ -143,9 +138,4 @@ export function socioEconomicCosts(f: VariantFlows, carbonValueEurPerTco2e: Arra
 function checkLength(costs: PerspectiveCosts, n: number): PerspectiveCosts {
   if (costs.totalEur.length !== n) throw new RangeError(`costs buffers hold ${costs.totalEur.length} years, the flows ${n}`);
   return costs;
-}
-
-/** The `index`-th series of `length` values in a buffer holding several (no copy). */
-function seriesView(buffer: ArrayBuffer, index: number, length: number): Float64Array {
-  return new Float64Array(buffer, index * length * Float64Array.BYTES_PER_ELEMENT, length);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeriesArena } from '../../src/core/arena.js';
+import { SeriesArena, seriesRecord } from '../../src/core/arena.js';
 import { emptyFleet } from '../../src/core/equipment.js';
 import { yearAxis } from '../../src/core/time.js';
 import { emptyFlows } from '../../src/evaluate/model.js';
@@ -47,5 +47,22 @@ describe('SeriesArena', () => {
     expect(flows).not.toBe(fleet);
     expect(Object.keys(flows)).toContain('capexNotFctvaEligibleEur');
     expect(emptyFlows(axis)).not.toBe(emptyFlows(axis));
+  });
+
+  it('seriesRecord: without an arena, fresh zero series on one buffer, independent and writable; with one, the arena\'s record', () => {
+    const fresh = seriesRecord<{ a: Float64Array; b: Float64Array }>(['a', 'b'], 3);
+    expect(fresh.a.buffer).toBe(fresh.b.buffer); // one allocation
+    fresh.a[2] = 7;
+    expect(Array.from(fresh.b)).toEqual([0, 0, 0]); // b starts where a ends: a[2] is not b[0]
+    fresh.b = new Float64Array([1, 2, 3]); // a fresh record is a plain object
+    expect(fresh.b[1]).toBe(2);
+    const arena = new SeriesArena();
+    const names = ['a', 'b'] as const;
+    const first = seriesRecord<{ a: Float64Array }>(names, 3, arena);
+    first.a[0] = 5;
+    arena.reset();
+    const again = seriesRecord<{ a: Float64Array }>(names, 3, arena);
+    expect(again).toBe(first);
+    expect(again.a[0]).toBe(0);
   });
 });
