@@ -16,13 +16,11 @@
  * This module checks the file's shape (and reads the tables); each inventory is then validated against its
  * model's schema by the roll-up (`validateCommune`), whose errors `locateCommuneError` points at the file's lines.
  */
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import { InputError, InputErrors } from '../core/errors.js';
 import type { RollUpCommune } from '../evaluate/rollup.js';
 import { MODELS, USE_CASE_IDS } from '../evaluate/registry.js';
-import { isTableSource, readTableSource } from './tables.js';
-import { sha256 } from './territory.js';
+import { readInventoryTables, sha256 } from './territory.js';
 import { parseDocument, readTextFile, zodIssuesToErrors, type SourceDocument } from './yaml.js';
 
 /** The file's shape; `inventories` holds the inventories as written, which the roll-up validates by model. */
@@ -78,18 +76,9 @@ export async function loadCommunes(file: string): Promise<LoadedCommunes> {
   const inputs = [{ file, sha256: sha256(text) }];
   const communes: LoadedCommunes['communes'] = [];
   for (const [i, c] of result.data.communes.entries()) {
-    const inventories: RollUpCommune['inventories'] = {};
-    for (const [ucId, inventory] of Object.entries(c.inventories)) {
-      const inv = structuredClone(inventory);
-      if (inv && typeof inv === 'object' && !Array.isArray(inv)) {
-        for (const [field, value] of Object.entries(inv as Record<string, unknown>)) {
-          if (!isTableSource(value)) continue;
-          const items = await readTableSource(value, dirname(file), `communes.${i}.inventories.${ucId}.${field}`, file);
-          (inv as Record<string, unknown>)[field] = items.items;
-          inputs.push({ file: items.file, sha256: sha256(readTextFile(items.file)) });
-        }
-      }
-      inventories[ucId as keyof RollUpCommune['inventories']] = inv;
+    const inventories = structuredClone(c.inventories) as RollUpCommune['inventories'];
+    for (const ucId of Object.keys(inventories)) {
+      await readInventoryTables(inventories[ucId as keyof typeof inventories], `communes.${i}.inventories.${ucId}`, file, inputs);
     }
     communes.push({ id: String(c.id), ...(c.name !== undefined ? { name: c.name } : {}), inventories });
   }

@@ -155,16 +155,7 @@ export async function parseTerritory(text: string, file: string): Promise<Loaded
   const useCases = (data.useCases ?? {}) as Record<string, unknown>;
   if (typeof useCases === 'object' && useCases !== null) {
     for (const [ucId, entry] of Object.entries(useCases)) {
-      const inv = (entry as { inventory?: unknown } | null)?.inventory;
-      if (!inv || typeof inv !== 'object' || Array.isArray(inv)) continue;
-      for (const [field, value] of Object.entries(inv as Record<string, unknown>)) {
-        if (!isTableSource(value)) continue;
-        const where = `useCases.${ucId}.inventory.${field}`;
-        const items = await readTableSource(value, dirname(file), where, file);
-        (inv as Record<string, unknown>)[field] = items.items;
-        sourced.set(where, items);
-        inputs.push({ file: items.file, sha256: sha256(readTextFileBuffer(items.file)) });
-      }
+      await readInventoryTables((entry as { inventory?: unknown } | null)?.inventory, `useCases.${ucId}.inventory`, file, inputs, sourced);
     }
   }
   const result = territorySchema.safeParse(data);
@@ -221,6 +212,33 @@ export async function parseTerritory(text: string, file: string): Promise<Loaded
     inputs,
     lineOf: doc.lineOf,
   };
+}
+
+/**
+ * Replaces, in place, each field of an inventory written as a table source (`{ file, columns, … }`, src/io/tables.ts)
+ * by the table's rows, read relative to `file`'s folder. Each table is added to `inputs` with its SHA-256 and, when
+ * given `sourced`, recorded there under `${where}.${field}` (so that a schema error in a row can point at the table's
+ * line). Anything
+ * that is not an object is left alone (the schema reports it).
+ * @param where the inventory's path in the document, e.g. `useCases.lighting.inventory`
+ * @param file the document the paths are relative to
+ */
+export async function readInventoryTables(
+  inventory: unknown,
+  where: string,
+  file: string,
+  inputs: { file: string; sha256: string }[],
+  sourced?: Map<string, SourcedItems>,
+): Promise<void> {
+  if (!inventory || typeof inventory !== 'object' || Array.isArray(inventory)) return;
+  for (const [field, value] of Object.entries(inventory as Record<string, unknown>)) {
+    if (!isTableSource(value)) continue;
+    const at = `${where}.${field}`;
+    const items = await readTableSource(value, dirname(file), at, file);
+    (inventory as Record<string, unknown>)[field] = items.items;
+    sourced?.set(at, items);
+    inputs.push({ file: items.file, sha256: sha256(readTextFileBuffer(items.file)) });
+  }
 }
 
 function readTextFileBuffer(file: string): Buffer {
