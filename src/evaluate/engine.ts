@@ -27,7 +27,17 @@ import {
   type ScenarioPackFile,
 } from '../scenario/index.js';
 import type { LoadedTerritory } from '../io/territory.js';
-import { compare, comparisonMetrics, comparisonPhysics, comparisonScratch, discountTable, type DiscountTable, type Metrics, type Yearly } from './metrics.js';
+import {
+  compare,
+  comparisonMetrics,
+  comparisonPhysics,
+  comparisonScratch,
+  discountTable,
+  type ComparisonOptions,
+  type DiscountTable,
+  type Metrics,
+  type Yearly,
+} from './metrics.js';
 import { FLOW_SERIES, type ModelDefinition, type VariantDefinition, type VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, zeroCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
@@ -512,7 +522,8 @@ function tableFor(ws: EvaluationWorkspace, rate: number): DiscountTable {
  * against its status quo in both perspectives, without yearly series: the inner loop of Monte Carlo and
  * sensitivity analyses. `series` may be the pack's trajectories scaled by a draw. Rows come in a fixed order
  * (use cases, then variants, then perspectives), the same for every call with the same run. With a `workspace`
- * (`evaluationWorkspace(run)`), the call allocates no series: loops over draws pass one.
+ * (`evaluationWorkspace(run)`), the call allocates no series: loops over draws pass one. `options` may leave the
+ * IRR out (`{ irr: false }`, see `comparisonMetrics`).
  */
 export function evaluateScenarioMetrics(
   run: PreparedRun,
@@ -520,6 +531,7 @@ export function evaluateScenarioMetrics(
   series: Record<string, Float64Array>,
   values: ReadonlyMap<UseCaseId, Record<string, number>>,
   workspace?: EvaluationWorkspace,
+  options: ComparisonOptions = {},
 ): MetricsRow[] {
   const ws = workspace ?? evaluationWorkspace(run);
   if (ws.run !== run) checkWorkspace(ws, run);
@@ -565,6 +577,7 @@ export function evaluateScenarioMetrics(
           table,
           ws.scratch,
           physics,
+          options,
         );
         rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: ref.def.id, perspective, metrics });
       }

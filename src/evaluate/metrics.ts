@@ -264,6 +264,15 @@ export function compareMetrics(input: ComparisonInput): { metrics: Metrics } & C
   return { metrics, cf, cfNoCarbon, df: table.discount, refE, varE, netKg };
 }
 
+/** What `comparisonMetrics` may leave out. */
+export interface ComparisonOptions {
+  /**
+   * false: the IRR is not searched (`irr` null, `irrMultiple` false), the other metrics are unchanged. For callers
+   * that only sum additive metrics (the roll-up): the root search is about a third of a comparison's cost.
+   */
+  irr?: boolean;
+}
+
 /**
  * `compareMetrics` computed in two passes over the years (physical, then money), with the discount factors of
  * `table` (which must be `discountTable(input.rate, n)`) and the per-year series written into `scratch`: the
@@ -274,7 +283,13 @@ export function compareMetrics(input: ComparisonInput): { metrics: Metrics } & C
  * so the numbers are identical to the last bit (tests/evaluate/metrics.test.ts checks it); a non-finite value
  * anywhere sends the comparison to the readable version, which raises the finance functions' own errors.
  */
-export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, scratch: ComparisonScratch, physics?: ComparisonPhysics): Metrics {
+export function comparisonMetrics(
+  input: ComparisonInput,
+  table: DiscountTable,
+  scratch: ComparisonScratch,
+  physics?: ComparisonPhysics,
+  options: ComparisonOptions = {},
+): Metrics {
   const { rate, reference, variant } = input;
   const n = input.years.length;
   if (table.rate !== rate || table.discount.length !== n) {
@@ -363,8 +378,9 @@ export function comparisonMetrics(input: ComparisonInput, table: DiscountTable, 
   }
   const mirrValue = !hasInflow || !hasOutflow ? NaN : (Math.abs(inflowPv) / Math.abs(outflowPv)) ** (1 / (n - 1)) * (1 + rate) - 1;
 
-  // Every real IRR (irrRoots' rates, written into the scratch buffer by irrRootsInto; none without a sign change).
-  const rootCount = irrRootsInto(cf, rates);
+  // Every real IRR (irrRoots' rates, written into the scratch buffer by irrRootsInto; none without a sign change),
+  // unless the caller does not want them (`options.irr === false`: no root is searched, `irr` is null).
+  const rootCount = options.irr === false ? 0 : irrRootsInto(cf, rates);
   let irrValue: number | null;
   if (rootCount > 1) {
     irrValue = rates[0]; // the first of the rates closest to the discount rate, as the readable `reduce`

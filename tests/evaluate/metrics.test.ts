@@ -218,6 +218,29 @@ describe('comparisonMetrics (one pass) against compareMetricsReadable (the defin
     );
   });
 
+  it('leaves only the IRR out with { irr: false }, every other metric identical (property)', () => {
+    fc.assert(
+      fc.property(flowsArb, flowsArb, fc.double({ min: -0.05, max: 0.15, noNaN: true }), (ref, variant, rate) => {
+        const table = discountTable(rate, n);
+        const scratch = comparisonScratch(n);
+        const input: ComparisonInput = {
+          years: long.years,
+          rate,
+          reference: { flows: ref, costs: socioEconomicCosts(ref, carbonValue) },
+          variant: { flows: variant, costs: socioEconomicCosts(variant, carbonValue) },
+        };
+        const full = comparisonMetrics(input, table, scratch);
+        const noIrr = comparisonMetrics(input, table, scratch, undefined, { irr: false });
+        expect(noIrr.irr).toBeNull();
+        expect(noIrr.irrMultiple).toBe(false);
+        for (const key of Object.keys(full) as (keyof typeof full)[]) {
+          if (key !== 'irr' && key !== 'irrMultiple' && !Object.is(noIrr[key], full[key])) expect.fail(`${key}: ${noIrr[key]} ≠ ${full[key]}`);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('raises the finance functions\' own error on a value that is not finite', () => {
     const ref = statusQuo();
     const bad = retrofit();
