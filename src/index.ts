@@ -110,6 +110,7 @@ export { runTornado, runSobol, type TornadoOutput, type SobolOutput } from './ev
 export {
   rollUp,
   validateCommune,
+  checkCommuneIds,
   ROLL_UP_SUMS,
   type RollUpCommune,
   type RollUpOptions,

@@ -11,6 +11,7 @@ import { InputError, InputErrors } from '../core/errors.js';
 import type { LoadedTerritory } from '../io/territory.js';
 import type { PreparedRun, RunOptions } from './engine.js';
 import {
+  checkCommuneIds,
   rollUp,
   rollUpBlock,
   rollUpBlockLength,
@@ -82,6 +83,7 @@ export async function rollUpThreads(
   const blockSize = rollUpBlockSize(options);
   const count = Math.ceil(communes.length / blockSize);
   if (threads === 1 || count <= 1) return rollUp(run, communes, options);
+  checkCommuneIds(communes);
   const input: RollUpWorkerInput = { territoryText: readFileSync(territory.file, 'utf8'), territoryFile: territory.file, runOptions };
   // Run from the TypeScript sources (tsx, vitest), a worker first registers tsx's loader; the built package
   // starts the compiled worker directly.

@@ -11,6 +11,8 @@
  * - the parameters, subsidies, VAT status, pooling and scenarios are the run's (its territory file and options):
  *   every commune is evaluated with them. A commune's own overrides are not read; run it as a territory for that.
  *
+ * Every commune has its own id (`checkCommuneIds`): one listed twice would be counted twice.
+ *
  * What is summed: the metrics that add up across communes (`ROLL_UP_SUMS`: NPV, investment, lifecycle cost,
  * energy saved, tonnes avoided and net, subsidies, FCTVA), and the number of communes where the NPV is positive
  * and where the net emissions are negative. Rates, paybacks and ratios do not add up and are not summed.
@@ -155,6 +157,35 @@ export function validateCommune(useCases: readonly Pick<PreparedUseCase, 'id' | 
 }
 
 /**
+ * Checks that no two communes share an id: a commune listed twice would be counted twice in every sum.
+ * @param communes the roll-up's communes, in order (the error paths are `communes.<index>.id`)
+ * @throws InputError (one repeated id) or InputErrors (several), each at the later commune's id, naming the first
+ * @example checkCommuneIds([{ id: '01001', inventories: {} }, { id: '01001', inventories: {} }]) // throws at communes.1.id
+ */
+export function checkCommuneIds(communes: readonly Pick<RollUpCommune, 'id'>[]): void {
+  const first = new Map<string, number>();
+  const errors: InputError[] = [];
+  for (let i = 0; i < communes.length; i++) {
+    const id = communes[i]?.id;
+    if (typeof id !== 'string') continue; // validateCommune reports a commune without an id
+    const seen = first.get(id);
+    if (seen === undefined) {
+      first.set(id, i);
+      continue;
+    }
+    errors.push(
+      new InputError(`roll-up: commune id ${id} is used twice`, {
+        path: `communes.${i}.id`,
+        expected: 'a distinct id for each commune (a commune listed twice would be counted twice in every sum)',
+        received: `${JSON.stringify(id)}, already the id of communes.${seen}`,
+        fix: `remove the repeated commune, or give it its own id (e.g. its INSEE code)`,
+      }),
+    );
+  }
+  if (errors.length > 0) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+}
+
+/**
  * What a block needs from the run, computed once per run and thread: each scenario's trajectories and resolved
  * parameter values, and the evaluation workspace (buffers reused from one commune to the next).
  */
@@ -246,6 +277,7 @@ export function rollUpBlockSize(options: RollUpOptions): number {
  */
 export function rollUp(run: PreparedRun, communes: readonly RollUpCommune[], options: RollUpOptions = {}): RollUpResult {
   const blockSize = rollUpBlockSize(options);
+  checkCommuneIds(communes);
   const ctx = rollUpContext(run);
   const blocks: Float64Array[] = [];
   for (let first = 0; first < communes.length; first += blockSize) {

@@ -13,14 +13,15 @@
  *       water: { billedVolumeM3PerYear: 40000, networkEfficiency: 0.75, networkLengthKm: 15, subscribers: 300 }
  * ```
  *
- * This module checks the file's shape (and reads the tables); each inventory is then validated against its
+ * This module checks the file's shape and that no id is repeated (and reads the tables); each inventory is then validated against its
  * model's schema by the roll-up (`validateCommune`), whose errors `locateCommuneError` points at the file's lines.
  */
 import { z } from 'zod';
 import { InputError, InputErrors } from '../core/errors.js';
-import type { RollUpCommune } from '../evaluate/rollup.js';
+import { checkCommuneIds, type RollUpCommune } from '../evaluate/rollup.js';
 import { MODELS, USE_CASE_IDS } from '../evaluate/registry.js';
-import { readInventoryTables, sha256 } from './territory.js';
+import type { SourcedItems } from './tables.js';
+import { readInventoryTables, sha256, tableRowError } from './territory.js';
 import { parseDocument, readTextFile, zodIssuesToErrors, type SourceDocument } from './yaml.js';
 
 /** The file's shape; `inventories` holds the inventories as written, which the roll-up validates by model. */
@@ -59,6 +60,8 @@ export interface LoadedCommunes {
   /** The communes file and the table files it reads, with their SHA-256 (for the manifest). */
   inputs: { file: string; sha256: string }[];
   lineOf: SourceDocument['lineOf'];
+  /** The tables read in place of lists, by the path they replaced (`communes.<i>.inventories.<use case>.<field>`). */
+  sourced: ReadonlyMap<string, SourcedItems>;
 }
 
 /**
@@ -73,25 +76,33 @@ export async function loadCommunes(file: string): Promise<LoadedCommunes> {
     const errors = zodIssuesToErrors(result.error.issues, doc, 'communes file');
     throw errors.length === 1 ? errors[0] : new InputErrors(errors);
   }
+  try {
+    checkCommuneIds(result.data.communes.map((c) => ({ id: String(c.id) })));
+  } catch (error) {
+    throw locateCommuneError(error, { file, lineOf: doc.lineOf });
+  }
   const inputs = [{ file, sha256: sha256(text) }];
   const communes: LoadedCommunes['communes'] = [];
+  const sourced = new Map<string, SourcedItems>();
   for (const [i, c] of result.data.communes.entries()) {
     const inventories = structuredClone(c.inventories) as RollUpCommune['inventories'];
     for (const ucId of Object.keys(inventories)) {
-      await readInventoryTables(inventories[ucId as keyof typeof inventories], `communes.${i}.inventories.${ucId}`, file, inputs);
+      await readInventoryTables(inventories[ucId as keyof typeof inventories], `communes.${i}.inventories.${ucId}`, file, inputs, sourced);
     }
     communes.push({ id: String(c.id), ...(c.name !== undefined ? { name: c.name } : {}), inventories });
   }
-  return { file, communes, inputs, lineOf: doc.lineOf };
+  return { file, communes, inputs, lineOf: doc.lineOf, sourced };
 }
 
 /**
  * Points a roll-up's input error (its path `communes.<i>.inventories.…`) at the communes file and the line of that
- * path; other errors are returned unchanged.
+ * path, or, for a value read from a table, at the table file's row and column; other errors are returned unchanged.
  */
-export function locateCommuneError(error: unknown, loaded: Pick<LoadedCommunes, 'file' | 'lineOf'>): unknown {
+export function locateCommuneError(error: unknown, loaded: Pick<LoadedCommunes, 'file' | 'lineOf'> & Partial<Pick<LoadedCommunes, 'sourced'>>): unknown {
   const locate = (e: InputError): InputError => {
     if (e.file !== undefined || !e.path?.startsWith('communes.')) return e;
+    const inTable = loaded.sourced ? tableRowError(e.path.split('.'), e.expected, loaded.sourced) : undefined;
+    if (inTable) return inTable;
     const path = e.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     return new InputError(`${loaded.file}: ${e.message}`, {
       file: loaded.file,

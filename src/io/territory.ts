@@ -160,27 +160,9 @@ export async function parseTerritory(text: string, file: string): Promise<Loaded
   }
   const result = territorySchema.safeParse(data);
   if (!result.success) {
-    const errors = result.error.issues.map((issue) => {
-      const path = issue.path.map(String);
-      for (const [where, items] of sourced) {
-        const prefix = where.split('.');
-        if (path.length > prefix.length && prefix.every((p, i) => p === path[i])) {
-          const row = Number(path[prefix.length]);
-          const field = path[prefix.length + 1];
-          const o = items.origin[row];
-          const column = field ? (o?.columns[field] ?? `(no column mapped to ${field})`) : undefined;
-          return new InputError(`${items.file}: invalid row for ${where}`, {
-            file: items.file,
-            line: o?.line,
-            path: `${path.join('.')}${column ? ` (column ${column})` : ''}`,
-            expected: issue.message,
-            received: describeValue(field ? items.items[row]?.[field] : items.items[row]),
-            fix: column && !column.startsWith('(') ? `correct column ${column} at row ${o?.line}` : `map a column to ${field} in \`columns\`, or give it in \`defaults\``,
-          });
-        }
-      }
-      return zodIssuesToErrors([issue], { ...doc, data } as SourceDocument, 'territory')[0];
-    });
+    const errors = result.error.issues.map(
+      (issue) => tableRowError(issue.path.map(String), issue.message, sourced) ?? zodIssuesToErrors([issue], { ...doc, data } as SourceDocument, 'territory')[0],
+    );
     throw errors.length === 1 ? errors[0] : new InputErrors(errors);
   }
   const t = result.data;
@@ -239,6 +221,36 @@ export async function readInventoryTables(
     sourced?.set(at, items);
     inputs.push({ file: items.file, sha256: sha256(readTextFileBuffer(items.file)) });
   }
+}
+
+/**
+ * The error of a value read from a table (CSV, XLSX, GeoJSON) at its table file's row and column, instead of the
+ * line of the table reference in the territory (or communes) file.
+ * @param path the path of the invalid value, e.g. `['useCases', 'lighting', 'inventory', 'luminaires', '3', 'count']`
+ * @param expected what was expected there (the schema's message)
+ * @param sourced the tables `readInventoryTables` read, by the path they replaced
+ * @returns the error at the row and column, or undefined when the path is not in a table
+ * @example tableRowError(['useCases', 'lighting', 'inventory', 'luminaires', '0', 'count'], 'a number ≥ 0', sourced)?.line // 2: the CSV's first data row
+ */
+export function tableRowError(path: readonly string[], expected: string, sourced: ReadonlyMap<string, SourcedItems>): InputError | undefined {
+  for (const [where, items] of sourced) {
+    const prefix = where.split('.');
+    if (path.length > prefix.length && prefix.every((p, i) => p === path[i])) {
+      const row = Number(path[prefix.length]);
+      const field = path[prefix.length + 1];
+      const o = items.origin[row];
+      const column = field ? (o?.columns[field] ?? `(no column mapped to ${field})`) : undefined;
+      return new InputError(`${items.file}: invalid row for ${where}`, {
+        file: items.file,
+        line: o?.line,
+        path: `${path.join('.')}${column ? ` (column ${column})` : ''}`,
+        expected,
+        received: describeValue(field ? items.items[row]?.[field] : items.items[row]),
+        fix: column && !column.startsWith('(') ? `correct column ${column} at row ${o?.line}` : `map a column to ${field} in \`columns\`, or give it in \`defaults\``,
+      });
+    }
+  }
+  return undefined;
 }
 
 function readTextFileBuffer(file: string): Buffer {

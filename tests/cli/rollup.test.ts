@@ -95,6 +95,45 @@ describe('territoires rollup', () => {
     expect(all.find((e) => e.path === 'communes.0.inventory')?.line).toBe(3);
   });
 
+  it('points an invalid value read from a table at the table file\'s row and column', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'communes.yaml');
+    writeFileSync(file, readFileSync(communesFile, 'utf8'));
+    const csv = readFileSync(join(examplesDir(), 'communes', 'luminaires-hameaux-c.csv'), 'utf8');
+    const bad = csv.replace("Place de l'église;mercury;140;25;31", "Place de l'église;mercury;-140;25;31");
+    expect(bad).not.toBe(csv);
+    const table = join(dir, 'luminaires-hameaux-c.csv');
+    writeFileSync(table, bad);
+    for (const args of [['rollup', file, '--territory', territoryFile, '--use-cases', 'lighting,water', '--threads', '1', '--json'], ['validate', file, '--json']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      const error = JSON.parse(r.stdout) as { file: string; line: number; path: string };
+      expect(error.file).toBe(table);
+      expect(error.line).toBe(lineContaining(bad, "Place de l'église")); // line 4 of the CSV (header on line 1)
+      expect(error.path).toMatch(/^communes\.2\.inventories\.lighting\.luminaires\.\d+\.powerW \(column puissance_w\)$/);
+    }
+  });
+
+  it('refuses a communes file that lists an id twice, at the line of the second, exits with 2 and writes nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'communes.yaml');
+    const text =
+      'communes:\n' +
+      '  - id: "01001"\n    inventories:\n      water: { billedVolumeM3PerYear: 40000, networkEfficiency: 0.75, networkLengthKm: 15, subscribers: 300 }\n' +
+      '  - id: "01001"\n    inventories:\n      water: { billedVolumeM3PerYear: 20000, networkEfficiency: 0.7, networkLengthKm: 9, subscribers: 150 }\n';
+    writeFileSync(file, text);
+    const out = join(dir, 'out');
+    const r = await runCli(['rollup', file, '--territory', territoryFile, '--use-cases', 'water', '--json', '--out', out]);
+    expect(r.code).toBe(2);
+    const error = JSON.parse(r.stdout) as { path: string; line: number; received: string };
+    expect(error.path).toBe('communes.1.id');
+    expect(error.line).toBe(5); // the second `- id: "01001"`
+    expect(error.received).toContain('communes.0');
+    expect(isAbsentOrEmpty(out)).toBe(true);
+    const validate = await runCli(['validate', file, '--json']);
+    expect(validate.code).toBe(2);
+  });
+
   it('territoires validate checks a communes file: shape, tables and every inventory against its schema', async () => {
     const ok = await runCli(['validate', communesFile, '--json']);
     expect(ok.code).toBe(0);

@@ -116,6 +116,27 @@ describe('roll-up over communes', () => {
     expect((fromWorker as InputError).path).toBe('communes.1.inventories.lighting.luminaires.0.count');
   }, 60_000);
 
+  it('refuses a commune id used twice, at the later commune, before evaluating anything', async () => {
+    const run = prepareRun(territory, { scenarios: ['TEND'] });
+    const communes = [commune('01001', 1), commune('01002', 1), commune('01001', 2)];
+    const error = (() => {
+      try {
+        rollUp(run, communes);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).path).toBe('communes.2.id');
+    expect((error as InputError).received).toBe('"01001", already the id of communes.0');
+    // On two threads, the same error before any worker starts.
+    const threaded = await rollUpThreads(run, territory, { scenarios: ['TEND'] }, communes, { blockSize: 1, threads: 2 }).catch((e: unknown) => e);
+    expect((threaded as InputError).path).toBe('communes.2.id');
+    // Two repeated ids: both reported at once.
+    const twice = [...communes, commune('01002', 1)];
+    expect(() => rollUp(run, twice)).toThrow(InputErrors);
+  });
+
   it('stops between blocks when asked to (Ctrl-C), on one thread and on two', async () => {
     const run = prepareRun(territory, { scenarios: ['TEND'] });
     const communes = [commune('a', 1), commune('b', 1), commune('c', 1)];
