@@ -5,8 +5,9 @@
  * the engine merges into every model's `p`) and two helpers every use-case model calls to deploy catalogue
  * devices, and (2) the flows of the infrastructure the digital variants of all use cases share: LoRaWAN gateways,
  * agents' terminals, the platform (subscription and hosting) and the data networks. The engine computes these
- * shared flows once for the territory's total device count and allocates them across use cases by the territory's
- * allocation key (Eq. 10).
+ * shared flows for the territory's total device count and allocates them across use cases by the territory's
+ * allocation key (Eq. 10); within one evaluation, a work space (`sharedInfrastructureParts`) computes once what the
+ * digital variants have in common: the parameters, the terminals' fleet and one gateway fleet per gateway count.
  *
  * Equations (t is the year index; index 0 is the investment year, operation starts at index 1):
  * - Eq. 1 (device fleet): a fleet of `n` catalogue devices goes through `equipmentFleet` (src/core/equipment.ts):
@@ -412,6 +413,16 @@ function deviceDataMbPerYear(entry: DeviceCatalogueEntry, count: number): number
   return count * entry.dataMbPerYear;
 }
 
+/** Eq. 3: the bill of `kwh` of grid electricity at `priceEurPerKwh` [EUR]. */
+function energyBillEur(kwh: number, priceEurPerKwh: number): number {
+  return kwh * priceEurPerKwh;
+}
+
+/** Eq. 3: the use-phase carbon of `kwh` of grid electricity at `gridKgCo2ePerKwh` [kgCO2e]. */
+function gridUseKgCo2e(kwh: number, gridKgCo2ePerKwh: number): number {
+  return kwh * gridKgCo2ePerKwh;
+}
+
 /**
  * Eq. 2–4 for year `t`, added into flows: `kwh` of grid electricity with its bill (Eq. 3, × price) and use-phase
  * carbon (× grid factor, also digital), `maintenanceEur` into opexEur.
@@ -424,9 +435,9 @@ function addDeviceYear(
   priceEurPerKwh: number,
   gridKgCo2ePerKwh: number,
 ): void {
-  const useKg = kwh * gridKgCo2ePerKwh;
+  const useKg = gridUseKgCo2e(kwh, gridKgCo2ePerKwh);
   flows.energyKwh[t] += kwh;
-  flows.energyCostEur[t] += kwh * priceEurPerKwh;
+  flows.energyCostEur[t] += energyBillEur(kwh, priceEurPerKwh);
   flows.useKgCo2e[t] += useKg;
   flows.digitalKgCo2e[t] += useKg;
   flows.opexEur[t] += maintenanceEur;
@@ -516,10 +527,24 @@ function subscriptionEurPerDevicePerYear(p: ParameterValues, inventory: DigitalI
 
 /** Eq. 5: gateways the territory carries for `devices` > 0 connected devices, pooled among `communes` [units]. */
 function gatewayCount(p: ParameterValues, devices: number, communes: number, inventory: DigitalInventoryInput | undefined): number {
+  const perGateway = gatewayDevicesPerGateway(p);
+  const minimum = checkedParameter('gatewayMinimumCount', p.gatewayMinimumCount, 0);
+  return gatewaysFor(devices, communes, perGateway, minimum, inventory?.gateways);
+}
+
+/** The gateway capacity of parameters `p`, checked > 0 [devices/gateway]. */
+function gatewayDevicesPerGateway(p: ParameterValues): number {
   const perGateway = checkedParameter('gatewayDevicesPerGateway', p.gatewayDevicesPerGateway, 0);
   if (perGateway <= 0) throw new RangeError(`digital: parameter gatewayDevicesPerGateway must be > 0, received ${perGateway}`);
-  const minimum = checkedParameter('gatewayMinimumCount', p.gatewayMinimumCount, 0);
-  if (inventory?.gateways !== undefined) return inventory.gateways / communes;
+  return perGateway;
+}
+
+/**
+ * Eq. 5 on checked values: the territory's gateways for `devices` > 0 connected devices, `perGateway` devices per
+ * gateway, a minimum of `minimum` gateways, the pool's `given` gateways if the territory knows them [units].
+ */
+function gatewaysFor(devices: number, communes: number, perGateway: number, minimum: number, given: number | undefined): number {
+  if (given !== undefined) return given / communes;
   if (communes === 1) return Math.max(minimum, Math.ceil(devices / perGateway));
   return Math.max(minimum / communes, devices / perGateway);
 }
@@ -568,49 +593,347 @@ export function sharedInfrastructure(input: SharedInfrastructureInput): VariantF
   checkCount('sharedInfrastructure', 'devices', devices);
   checkCount('sharedInfrastructure', 'dataMbPerYear', dataMbPerYear);
   const flows = emptyFlows(axis, arena);
-  // Eq. 5–7: the sizes of `digitalSizing`, from the same functions, checked in the same order.
-  const communes = poolingCommunes(inventory);
-  const subscription = subscriptionEurPerDevicePerYear(p, inventory);
-  if (devices === 0) return flows;
-  const gatewayUnits = gatewayCount(p, devices, communes, inventory);
-  const terminalUnits = terminalCount(p, communes, inventory);
-  const platformFixedEurPerYear = platformFixedShareEurPerYear(p, communes, inventory);
-
-  // Eq. 1 for the gateways and the terminals (Eq. 5–6), each added with its Eq. 2–4 in one pass over the years
-  // (gateways first: the sums are then the same, bit for bit, as adding the two fleets one after the other), the
-  // platform and the network (Eq. 7–9) in the terminals' pass.
-  const n = axis.length;
-  const gateway = readCatalogueEntry(p, 'gateway', SCRATCH_GATEWAY);
-  const terminal = readCatalogueEntry(p, 'terminal', SCRATCH_TERMINAL);
-  const costTrend = series(s, 'digitalCostFactor', n);
-  const embodiedTrend = series(s, 'digitalEmbodiedFactor', n);
-  const gateways = deviceFleetInto(axis, gateway, gatewayUnits, 0, costTrend, embodiedTrend, emptyFleet(n, arena));
-  const terminals = deviceFleetInto(axis, terminal, terminalUnits, 0, costTrend, embodiedTrend, emptyFleet(n, arena));
-  const hostingKgPerDevice = checkedParameter('platformKgCo2ePerDevicePerYear', p.platformKgCo2ePerDevicePerYear, 0);
-  const price = series(s, 'electricityPriceEurPerKwh', n);
-  const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
-  const kwhPerGb = series(s, 'networkEnergyKwhPerGb', n);
-  const devicesDataMbPerYear = deviceDataMbPerYear(gateway, gatewayUnits) + deviceDataMbPerYear(terminal, terminalUnits);
-  const networkGbPerYear = (dataMbPerYear + devicesDataMbPerYear) / 1000;
-  const platformEur = devices * subscription + platformFixedEurPerYear;
-  const hostingKg = devices * hostingKgPerDevice;
-
-  addFleet(flows, gateways, true);
-  for (let t = 0; t < n; t++) {
-    const inService = gateways.inService[t];
-    addDeviceYear(flows, t, deviceEnergyKwh(gateway, inService), deviceMaintenanceEur(gateway, inService), price[t], grid[t]);
+  if (devices === 0) {
+    // Nothing is carried; the pooling and the subscription are still checked, as `digitalSizing` checks them.
+    poolingCommunes(inventory);
+    subscriptionEurPerDevicePerYear(p, inventory);
+    return flows;
   }
-  addFleet(flows, terminals, true);
-  for (let t = 0; t < n; t++) {
-    const inService = terminals.inService[t];
-    addDeviceYear(flows, t, deviceEnergyKwh(terminal, inService), deviceMaintenanceEur(terminal, inService), price[t], grid[t]);
-    if (t === 0) continue; // the platform and the network run from index 1
-    flows.opexEur[t] += platformEur;
-    const networkKwh = networkGbPerYear * kwhPerGb[t];
-    const useKg = hostingKg + networkKwh * grid[t];
-    flows.energyKwh[t] += networkKwh;
-    flows.useKgCo2e[t] += useKg;
-    flows.digitalKgCo2e[t] += useKg;
+  // The whole infrastructure (share 1) added into zeros: the flows themselves, bit for bit.
+  beginSharedInfrastructure(SCRATCH_PARTS, axis, s, inventory, arena);
+  try {
+    addSharedInfrastructureShare(flows, SCRATCH_PARTS, p, devices, dataMbPerYear, 1);
+  } finally {
+    releaseParts(SCRATCH_PARTS); // neither the scenario's series nor the arena's records are held after the call
   }
   return flows;
+}
+
+/** Gateway fleets a `SharedInfrastructureParts` keeps at once, one per gateway count (Eq. 5) [fleets]. */
+const GATEWAY_FLEETS_KEPT = 4;
+
+/**
+ * The work space of the shared infrastructure over one evaluation (one scenario, one draw), in which the digital
+ * variants of all use cases get their share of it. Their flows differ by the device count N and data D (Eq. 5, 7–9),
+ * but much of them does not: the parameters (read and checked once per parameter set `p`), the terminals' fleet
+ * (Eq. 6: it does not depend on N) and the gateways' fleet, which depends on N only through the gateway count
+ * (Eq. 5: often the same for several variants, always when the territory gives it). These are computed once per
+ * evaluation and reused; the platform and network (Eq. 7–9) are computed for each N and D.
+ *
+ * Made once by `sharedInfrastructureParts()` and kept by its caller; `beginSharedInfrastructure` starts each
+ * evaluation afresh (nothing is reused from one evaluation to the next: Monte Carlo rewrites `p` and `s` in place
+ * between them); `addSharedInfrastructureShare` adds a variant's share. The fields are the work space's own: read
+ * them for tests at most, never write them.
+ */
+export interface SharedInfrastructureParts {
+  /** The evaluation's axis, scenario trajectories, `digital` section and arena (`beginSharedInfrastructure`). */
+  axis: YearAxis | undefined;
+  s: ScenarioSeries | undefined;
+  inventory: DigitalInventoryInput | undefined;
+  arena: SeriesArena | undefined;
+  /** The parameter set the values below were read from in this evaluation (undefined: none read yet). */
+  p: ParameterValues | undefined;
+  /** Eq. 5–7 inputs read from `p` and the inventory: communes, subscription [EUR/device/year], devices per gateway,
+   * minimum gateways [units], terminals carried [units], platform fixed share [EUR/year], hosting [kgCO2e/device/year]. */
+  communes: number;
+  subscriptionEurPerDevicePerYear: number;
+  gatewayDevicesPerGateway: number;
+  gatewayMinimumCount: number;
+  terminalUnits: number;
+  platformFixedEurPerYear: number;
+  hostingKgCo2ePerDevicePerYear: number;
+  /** The catalogue entries of the gateway and the terminal read from `p`. */
+  gateway: DeviceCatalogueEntry;
+  terminal: DeviceCatalogueEntry;
+  /** The trajectories the flows read (checked against the axis once per parameter set). */
+  costTrend: Float64Array | undefined;
+  embodiedTrend: Float64Array | undefined;
+  price: Float64Array | undefined;
+  grid: Float64Array | undefined;
+  kwhPerGb: Float64Array | undefined;
+  /** The terminals' fleet (Eq. 1, 6), valid when `terminalsValid`. */
+  terminals: FleetFlows | undefined;
+  terminalsValid: boolean;
+  /** Gateway fleets (Eq. 1, 5): the first `gatewayFleetsValid` are valid, for `gatewayUnits[k]` gateways. */
+  gatewayFleets: (FleetFlows | undefined)[];
+  gatewayUnits: Float64Array;
+  gatewayFleetsValid: number;
+  /** The fleet a new gateway count replaces once all are in use (the oldest). */
+  gatewayFleetNext: number;
+}
+
+/**
+ * A blank work space for the shared infrastructure, to keep and pass to `beginSharedInfrastructure` before each
+ * evaluation (one per caller that evaluates repeatedly, e.g. the engine; made once, not per evaluation).
+ * @example
+ * const parts = sharedInfrastructureParts(); // then, per evaluation: beginSharedInfrastructure(parts, axis, s, inventory, arena)
+ * parts.gatewayFleetsValid // 0
+ */
+export function sharedInfrastructureParts(): SharedInfrastructureParts {
+  const parts: SharedInfrastructureParts = {
+    axis: undefined,
+    s: undefined,
+    inventory: undefined,
+    arena: undefined,
+    p: undefined,
+    communes: 1,
+    subscriptionEurPerDevicePerYear: 0,
+    gatewayDevicesPerGateway: 1,
+    gatewayMinimumCount: 0,
+    terminalUnits: 0,
+    platformFixedEurPerYear: 0,
+    hostingKgCo2ePerDevicePerYear: 0,
+    gateway: blankCatalogueEntry(),
+    terminal: blankCatalogueEntry(),
+    costTrend: undefined,
+    embodiedTrend: undefined,
+    price: undefined,
+    grid: undefined,
+    kwhPerGb: undefined,
+    terminals: undefined,
+    terminalsValid: false,
+    gatewayFleets: new Array<FleetFlows | undefined>(GATEWAY_FLEETS_KEPT).fill(undefined),
+    gatewayUnits: new Float64Array(GATEWAY_FLEETS_KEPT),
+    gatewayFleetsValid: 0,
+    gatewayFleetNext: 0,
+  };
+  return parts;
+}
+
+/**
+ * Starts an evaluation in `parts`: forgets everything of the previous one (parameters, fleets, the arena's records)
+ * and records the axis, trajectories, `digital` section and arena that every `addSharedInfrastructureShare` of this
+ * evaluation uses. Checks nothing yet: the first share with devices reads and checks what it needs.
+ * @param parts the work space from `sharedInfrastructureParts()`
+ * @param axis the appraisal axis
+ * @param s scenario trajectories (DIGITAL_SCENARIO_SERIES); they must not change until the evaluation's last share
+ * @param inventory the territory's `digital` section, if any
+ * @param arena buffers for the fleets (src/core/arena.ts), taken in the order the shares need them: the gateways'
+ *   fleet of each new gateway count, the terminals' fleet after the first. Absent: fresh series.
+ * @example beginSharedInfrastructure(parts, yearAxis(2026, 25), s, { gateways: 25 }); parts.p // undefined: nothing read yet
+ */
+export function beginSharedInfrastructure(
+  parts: SharedInfrastructureParts,
+  axis: YearAxis,
+  s: ScenarioSeries,
+  inventory?: DigitalInventoryInput,
+  arena?: SeriesArena,
+): void {
+  releaseParts(parts);
+  parts.axis = axis;
+  parts.s = s;
+  parts.inventory = inventory;
+  parts.arena = arena;
+}
+
+/** Forgets the evaluation in `parts`: nothing read, no fleet, no reference to its trajectories or records. */
+function releaseParts(parts: SharedInfrastructureParts): void {
+  parts.axis = undefined;
+  parts.s = undefined;
+  parts.inventory = undefined;
+  parts.arena = undefined;
+  parts.p = undefined;
+  parts.costTrend = undefined;
+  parts.embodiedTrend = undefined;
+  parts.price = undefined;
+  parts.grid = undefined;
+  parts.kwhPerGb = undefined;
+  parts.terminals = undefined;
+  parts.terminalsValid = false;
+  for (let k = 0; k < GATEWAY_FLEETS_KEPT; k++) parts.gatewayFleets[k] = undefined;
+  parts.gatewayFleetsValid = 0;
+  parts.gatewayFleetNext = 0;
+}
+
+/** The work space of `sharedInfrastructure` (released at the end of each call; the helpers are synchronous). */
+const SCRATCH_PARTS = sharedInfrastructureParts();
+
+/**
+ * Adds `share` × the flows of the shared infrastructure for `devices` connected devices sending `dataMbPerYear`
+ * into `flows`: the flows `sharedInfrastructure` returns for the same inputs (Eq. 1–9), each multiplied by `share`
+ * and added, bit for bit, without building them. The engine calls it for each digital variant with the variant's
+ * share (Eq. 10); `sharedInfrastructure` calls it with share 1 into zeros. Nothing is added when `devices` is 0.
+ * @param flows the variant's flows, of the evaluation's axis, modified in place
+ * @param parts the evaluation's work space, started by `beginSharedInfrastructure`
+ * @param p resolved parameters incl. the catalogue and the platform parameters; read once per parameter set in an
+ *   evaluation, so they must not change until its last share
+ * @param devices connected devices of the network [devices]
+ * @param dataMbPerYear data these devices send per year [MB/year]
+ * @param share the variant's share of the infrastructure [fraction]
+ * @example
+ * // Half of the infrastructure of 1,000 devices with the defaults: half of 8,420 EUR in year 1 (sharedInfrastructure's example)
+ * beginSharedInfrastructure(parts, axis, s);
+ * addSharedInfrastructureShare(flows, parts, p, 1000, 2000, 0.5); flows.opexEur[1] // 4210
+ */
+export function addSharedInfrastructureShare(
+  flows: VariantFlows,
+  parts: SharedInfrastructureParts,
+  p: ParameterValues,
+  devices: number,
+  dataMbPerYear: number,
+  share: number,
+): void {
+  checkCount('addSharedInfrastructureShare', 'devices', devices);
+  checkCount('addSharedInfrastructureShare', 'dataMbPerYear', dataMbPerYear);
+  checkCount('addSharedInfrastructureShare', 'share', share);
+  const axis = parts.axis;
+  if (axis === undefined) {
+    throw new RangeError('addSharedInfrastructureShare: no evaluation started; call beginSharedInfrastructure(parts, axis, s, inventory) first');
+  }
+  const n = axis.length;
+  if (flows.capexEur.length !== n) {
+    throw new RangeError(`addSharedInfrastructureShare: flows have ${flows.capexEur.length} values, the axis ${n}`);
+  }
+  if (devices === 0) return;
+  if (parts.p !== p) readSharedParameters(parts, p);
+  const { gateway, terminal } = parts;
+  const price = parts.price!;
+  const grid = parts.grid!;
+  const kwhPerGb = parts.kwhPerGb!;
+  // Eq. 5–6 and their fleets (Eq. 1), from the work space when this evaluation has met them already.
+  const gatewayUnits = gatewaysFor(
+    devices,
+    parts.communes,
+    parts.gatewayDevicesPerGateway,
+    parts.gatewayMinimumCount,
+    parts.inventory?.gateways,
+  );
+  const gateways = gatewayFleet(parts, axis, gatewayUnits);
+  const terminals = terminalFleet(parts, axis);
+  // Eq. 7–9 for these devices and data.
+  const devicesDataMbPerYear = deviceDataMbPerYear(gateway, gatewayUnits) + deviceDataMbPerYear(terminal, parts.terminalUnits);
+  const networkGbPerYear = (dataMbPerYear + devicesDataMbPerYear) / 1000;
+  const platformEur = devices * parts.subscriptionEurPerDevicePerYear + parts.platformFixedEurPerYear;
+  const hostingKg = devices * parts.hostingKgCo2ePerDevicePerYear;
+
+  // Each year's flows summed as the gateways' fleet (addFleet, digital), their Eq. 2–4 (addDeviceYear), the
+  // terminals' fleet and Eq. 2–4, then the platform and the network (from index 1), then × share. One pass and
+  // no record for the infrastructure's own flows; the sums are in that order, so they are the same, bit for bit.
+  for (let t = 0; t < n; t++) {
+    const gatewaysInService = gateways.inService[t];
+    const terminalsInService = terminals.inService[t];
+    const gatewayKwh = deviceEnergyKwh(gateway, gatewaysInService);
+    const terminalKwh = deviceEnergyKwh(terminal, terminalsInService);
+    const gatewayUseKg = gridUseKgCo2e(gatewayKwh, grid[t]);
+    const terminalUseKg = gridUseKgCo2e(terminalKwh, grid[t]);
+    let opexEur = deviceMaintenanceEur(gateway, gatewaysInService) + deviceMaintenanceEur(terminal, terminalsInService);
+    let energyKwh = gatewayKwh + terminalKwh;
+    let useKg = gatewayUseKg + terminalUseKg;
+    let digitalKg =
+      gateways.embodiedKgCo2e[t] + gateways.endOfLifeKgCo2e[t] + gatewayUseKg + (terminals.embodiedKgCo2e[t] + terminals.endOfLifeKgCo2e[t]) + terminalUseKg;
+    if (t > 0) {
+      // Eq. 7–9: the platform and the network run from index 1.
+      opexEur += platformEur;
+      const networkKwh = networkGbPerYear * kwhPerGb[t];
+      const platformUseKg = hostingKg + gridUseKgCo2e(networkKwh, grid[t]);
+      energyKwh += networkKwh;
+      useKg += platformUseKg;
+      digitalKg += platformUseKg;
+    }
+    flows.capexEur[t] += share * (gateways.capexEur[t] + terminals.capexEur[t]);
+    flows.residualValueEur[t] += share * (gateways.residualValueEur[t] + terminals.residualValueEur[t]);
+    flows.embodiedKgCo2e[t] += share * (gateways.embodiedKgCo2e[t] + terminals.embodiedKgCo2e[t]);
+    flows.endOfLifeKgCo2e[t] += share * (gateways.endOfLifeKgCo2e[t] + terminals.endOfLifeKgCo2e[t]);
+    flows.amortisedEmbodiedKgCo2e[t] += share * (gateways.amortisedKgCo2e[t] + terminals.amortisedKgCo2e[t]);
+    flows.energyCostEur[t] += share * (energyBillEur(gatewayKwh, price[t]) + energyBillEur(terminalKwh, price[t]));
+    flows.opexEur[t] += share * opexEur;
+    flows.energyKwh[t] += share * energyKwh;
+    flows.useKgCo2e[t] += share * useKg;
+    flows.digitalKgCo2e[t] += share * digitalKg;
+  }
+}
+
+/**
+ * Reads and checks what the shared infrastructure needs from the parameter set `p` (in the order `digitalSizing` and
+ * the flows check them), and keeps the fleets computed so far only while their inputs (Eq. 1: unit cost,
+ * manufacturing, end of life, lifetime; the terminals carried) are the same as with the previous set.
+ */
+function readSharedParameters(parts: SharedInfrastructureParts, p: ParameterValues): void {
+  const n = parts.axis!.length;
+  const s = parts.s!;
+  const inventory = parts.inventory;
+  parts.p = undefined; // until every value below is read and checked
+  // Eq. 5–7: the sizes of `digitalSizing`, from the same functions, checked in the same order.
+  const communes = poolingCommunes(inventory);
+  parts.communes = communes;
+  parts.subscriptionEurPerDevicePerYear = subscriptionEurPerDevicePerYear(p, inventory);
+  parts.gatewayDevicesPerGateway = gatewayDevicesPerGateway(p);
+  parts.gatewayMinimumCount = checkedParameter('gatewayMinimumCount', p.gatewayMinimumCount, 0);
+  const terminalUnits = terminalCount(p, communes, inventory);
+  parts.platformFixedEurPerYear = platformFixedShareEurPerYear(p, communes, inventory);
+  const gateway = readCatalogueEntry(p, 'gateway', SCRATCH_GATEWAY);
+  const terminal = readCatalogueEntry(p, 'terminal', SCRATCH_TERMINAL);
+  parts.costTrend = series(s, 'digitalCostFactor', n);
+  parts.embodiedTrend = series(s, 'digitalEmbodiedFactor', n);
+  parts.hostingKgCo2ePerDevicePerYear = checkedParameter('platformKgCo2ePerDevicePerYear', p.platformKgCo2ePerDevicePerYear, 0);
+  parts.price = series(s, 'electricityPriceEurPerKwh', n);
+  parts.grid = series(s, 'gridFactorKgCo2ePerKwh', n);
+  parts.kwhPerGb = series(s, 'networkEnergyKwhPerGb', n);
+  if (!sameFleetInputs(parts.gateway, gateway)) {
+    parts.gatewayFleetsValid = 0;
+    parts.gatewayFleetNext = 0;
+  }
+  if (!sameFleetInputs(parts.terminal, terminal) || parts.terminalUnits !== terminalUnits) parts.terminalsValid = false;
+  copyCatalogueEntry(gateway, parts.gateway);
+  copyCatalogueEntry(terminal, parts.terminal);
+  parts.terminalUnits = terminalUnits;
+  parts.p = p;
+}
+
+/** True when two catalogue entries give the same fleet (Eq. 1) for the same count. */
+function sameFleetInputs(a: DeviceCatalogueEntry, b: DeviceCatalogueEntry): boolean {
+  return a.costEur === b.costEur && a.embodiedKgCo2e === b.embodiedKgCo2e && a.endOfLifeKgCo2e === b.endOfLifeKgCo2e && a.lifetimeYears === b.lifetimeYears;
+}
+
+function copyCatalogueEntry(from: DeviceCatalogueEntry, to: DeviceCatalogueEntry): void {
+  to.costEur = from.costEur;
+  to.embodiedKgCo2e = from.embodiedKgCo2e;
+  to.endOfLifeKgCo2e = from.endOfLifeKgCo2e;
+  to.lifetimeYears = from.lifetimeYears;
+  to.powerW = from.powerW;
+  to.maintenanceEurPerYear = from.maintenanceEurPerYear;
+  to.dataMbPerYear = from.dataMbPerYear;
+}
+
+/**
+ * The gateways' fleet (Eq. 1) for `units` gateways: the one this evaluation computed already for that count, or a
+ * new one, in the next of the work space's fleets (taken from the arena the first time, then zeroed and refilled).
+ */
+function gatewayFleet(parts: SharedInfrastructureParts, axis: YearAxis, units: number): FleetFlows {
+  for (let k = 0; k < parts.gatewayFleetsValid; k++) {
+    if (parts.gatewayUnits[k] === units) return parts.gatewayFleets[k]!;
+  }
+  let k: number;
+  if (parts.gatewayFleetsValid < GATEWAY_FLEETS_KEPT) {
+    k = parts.gatewayFleetsValid++;
+  } else {
+    k = parts.gatewayFleetNext;
+    parts.gatewayFleetNext = (k + 1) % GATEWAY_FLEETS_KEPT;
+  }
+  const fleet = zeroedFleet(parts.gatewayFleets[k], axis, parts.arena);
+  parts.gatewayFleets[k] = fleet;
+  parts.gatewayUnits[k] = units;
+  return deviceFleetInto(axis, parts.gateway, units, 0, parts.costTrend!, parts.embodiedTrend!, fleet);
+}
+
+/** The terminals' fleet (Eq. 1, 6): computed once per evaluation, again only when its inputs changed. */
+function terminalFleet(parts: SharedInfrastructureParts, axis: YearAxis): FleetFlows {
+  if (parts.terminalsValid) return parts.terminals!;
+  const fleet = zeroedFleet(parts.terminals, axis, parts.arena);
+  parts.terminals = fleet;
+  parts.terminalsValid = true;
+  return deviceFleetInto(axis, parts.terminal, parts.terminalUnits, 0, parts.costTrend!, parts.embodiedTrend!, fleet);
+}
+
+/** `fleet` set to zeros, or a new fleet of zeros (from `arena` when there is one) when there is none yet. */
+function zeroedFleet(fleet: FleetFlows | undefined, axis: YearAxis, arena: SeriesArena | undefined): FleetFlows {
+  if (fleet === undefined) return emptyFleet(axis.length, arena);
+  fleet.purchases.fill(0);
+  fleet.capexEur.fill(0);
+  fleet.residualValueEur.fill(0);
+  fleet.embodiedKgCo2e.fill(0);
+  fleet.endOfLifeKgCo2e.fill(0);
+  fleet.amortisedKgCo2e.fill(0);
+  fleet.inService.fill(0);
+  return fleet;
 }

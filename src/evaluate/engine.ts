@@ -17,7 +17,7 @@ import type { ParameterSpec, ResolvedParameter } from '../core/parameter.js';
 import { VERSION } from '../core/version.js';
 import { yearAxis, type YearAxis } from '../core/time.js';
 import { allocationShare, allocationShares } from '../carbon/index.js';
-import { sharedInfrastructure } from '../../models/digital/model.js';
+import { addSharedInfrastructureShare, beginSharedInfrastructure, sharedInfrastructureParts } from '../../models/digital/model.js';
 import {
   resolvePack,
   seriesForPack,
@@ -359,6 +359,9 @@ function addSharedInfrastructure(
 ): void {
   const method = run.territory.digital?.allocationKey ?? 'devices';
   const useCases = run.useCases;
+  // What the variants' shares have in common (parameters, terminals, gateway fleets) is computed once in `parts`.
+  const parts = SHARED_PARTS;
+  beginSharedInfrastructure(parts, run.axis, series, run.territory.digital, arena);
   // The reference deployment of each use case: its digital variant with the most devices.
   const refDevices = new Float64Array(useCases.length);
   const refData = new Float64Array(useCases.length);
@@ -402,35 +405,23 @@ function addSharedInfrastructure(
         allocationShares({ [useCases[i].id]: 0 }, method); // raises the allocation's own error (nobody to allocate to)
       }
       const share = allocationShare(ownKey, totalKey, participants, method);
-      const shared = sharedInfrastructure({
-        axis: run.axis,
-        p: sim.values,
-        s: series,
-        inventory: run.territory.digital ?? {},
-        devices: totalDevices,
-        dataMbPerYear: totalData,
-        ...(arena ? { arena } : {}),
-      });
-      addShare(f, shared, share);
+      addSharedInfrastructureShare(f, parts, sim.values, totalDevices, totalData, share);
     }
   }
 }
+
+/**
+ * The shared infrastructure's work space (models/digital): the parameters, terminals' and gateways' fleets that the
+ * digital variants of one evaluation share. Started afresh by every `addSharedInfrastructure` call: it keeps nothing
+ * from one evaluation to the next.
+ */
+const SHARED_PARTS = sharedInfrastructureParts();
 
 /** True when every value is finite (the check that runs on every model output; the error comes from assertFinite). */
 function allFinite(values: Float64Array): boolean {
   let probe = 0;
   for (let t = 0; t < values.length; t++) probe += values[t] * 0; // NaN as soon as one value is NaN or ±Infinity
   return probe === 0;
-}
-
-/** Adds `share` × every series of `shared` into the same series of `f`. */
-function addShare(f: VariantFlows, shared: VariantFlows, share: number): void {
-  for (const name of FLOW_SERIES) {
-    const from = shared[name];
-    const to = f[name];
-    if (from === undefined || to === undefined) continue;
-    for (let t = 0; t < from.length; t++) to[t] += share * from[t];
-  }
 }
 
 function financeSettings(uc: PreparedUseCase, p: Record<string, number>): FinanceSettings {
