@@ -75,7 +75,7 @@
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
 import { argumentError } from '../../src/core/errors.js';
-import { addEquipmentFleet, emptyFleet, type FleetFlows } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -121,6 +121,9 @@ const CARRIER_SERIES: Record<Carrier, { price: string; factor: string }> = {
   wood: { price: 'woodPriceEurPerKwh', factor: 'woodFactorKgCo2ePerKwh' },
   heatNetwork: { price: 'heatNetworkPriceEurPerKwh', factor: 'heatNetworkFactorKgCo2ePerKwh' },
 };
+
+/** CARRIER_SERIES in the order of CARRIERS (read by index in the hot path). */
+const CARRIER_SERIES_BY_INDEX: readonly { price: string; factor: string }[] = CARRIERS.map((c) => CARRIER_SERIES[c]);
 
 export const SCENARIO_SERIES = [
   ...CARRIERS.flatMap((c) => [CARRIER_SERIES[c].price, CARRIER_SERIES[c].factor]),
@@ -659,8 +662,13 @@ interface PreparedInventory {
   /** Rank of each building's current BAC class in BACS_CLASSES (A = 0 … D = 3). */
   classRank: Int8Array;
   /**
-   * Distinct (activity, current class) pairs, with the parameter names of their BAC factors (Eq. 3): the GTB
-   * savings (Eq. 4) are computed once per pair and call.
+   * Distinct activities, with the parameter names of their class B and class A BAC factors (Eq. 3): the target
+   * factors are computed once per activity and call.
+   */
+  activities: ActivityFactorNames[];
+  /**
+   * Distinct (activity, current class) pairs, with the parameter names of their current BAC factors (Eq. 3): the
+   * GTB savings (Eq. 4) are computed once per pair and call.
    */
   pairs: PairFactorNames[];
   /** Pair of each building (index in `pairs`). */
@@ -671,34 +679,49 @@ interface PreparedInventory {
     use: EnergyUse;
     /** BAC_FACTOR_KIND of the use (Eq. 3). */
     bacKind: 'thermal' | 'electric';
-    gas: boolean;
-    /** Names of the scenario series of its carrier's price and emission factor (CARRIER_SERIES). */
-    priceSeries: string;
-    factorSeries: string;
   }[];
-  /** Every energy line, building after building: its building, its group, and copies × kWh/yr [kWh/yr]. */
-  lineBuilding: Int32Array;
-  lineGroup: Int32Array;
+  /**
+   * Every energy line, group after group and within a group in the order of the inventory (building after
+   * building): the (activity, class) pair of its building, and copies × kWh/yr [kWh/yr]. The lines of group g are
+   * those from groupLineStart[g] to groupLineStart[g + 1] (excluded).
+   */
+  linePair: Int32Array;
   lineBaseKwh: Float64Array;
+  groupLineStart: Int32Array;
+  /** Position of each group's use in a row of `useYear` (USE_ROW) and of its carrier in CARRIERS. */
+  groupUseRow: Int32Array;
+  groupCarrier: Int32Array;
   /** True when some line burns gas (then `gasPciPerPcsRatio` is read). */
   hasGas: boolean;
 }
 
-/** Names of the BAC factor parameters of an (activity, class) pair; `null` for class C (factor 1). */
-interface PairFactorNames {
+/** Names of the class B and class A (target) BAC factor parameters of an activity. */
+interface ActivityFactorNames {
   activity: Activity;
-  bacsClass: BacsClass;
-  thermal: { B: string; A: string; current: string | null };
-  electric: { B: string; A: string; current: string | null };
+  thermal: { B: string; A: string };
+  electric: { B: string; A: string };
 }
 
-function pairFactorNames(activity: Activity, bacsClass: BacsClass): PairFactorNames {
-  const names = (kind: 'thermal' | 'electric') => ({
-    B: BAC_FACTOR_NAME[kind][activity].B,
-    A: BAC_FACTOR_NAME[kind][activity].A,
-    current: bacsClass === 'C' ? null : BAC_FACTOR_NAME[kind][activity][bacsClass],
-  });
-  return { activity, bacsClass, thermal: names('thermal'), electric: names('electric') };
+function activityFactorNames(activity: Activity): ActivityFactorNames {
+  const names = (kind: 'thermal' | 'electric') => ({ B: BAC_FACTOR_NAME[kind][activity].B, A: BAC_FACTOR_NAME[kind][activity].A });
+  return { activity, thermal: names('thermal'), electric: names('electric') };
+}
+
+/**
+ * Names of the current BAC factor parameters of an (activity, class) pair, `null` for class C (factor 1), and the
+ * index of its activity in `PreparedInventory.activities`.
+ */
+interface PairFactorNames {
+  activity: Activity;
+  activityIndex: number;
+  bacsClass: BacsClass;
+  thermalCurrent: string | null;
+  electricCurrent: string | null;
+}
+
+function pairFactorNames(activity: Activity, activityIndex: number, bacsClass: BacsClass): PairFactorNames {
+  const current = (kind: 'thermal' | 'electric') => (bacsClass === 'C' ? null : BAC_FACTOR_NAME[kind][activity][bacsClass]);
+  return { activity, activityIndex, bacsClass, thermalCurrent: current('thermal'), electricCurrent: current('electric') };
 }
 
 const PREPARED = new WeakMap<Inventory, PreparedInventory>();
@@ -720,15 +743,21 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
     copies: new Float64Array(buildings.length),
     floorAreaM2: new Float64Array(buildings.length),
     classRank: new Int8Array(buildings.length),
+    activities: [],
     pairs: [],
     buildingPair: new Int32Array(buildings.length),
     groups: [],
-    lineBuilding: new Int32Array(lineCount),
-    lineGroup: new Int32Array(lineCount),
+    linePair: new Int32Array(lineCount),
     lineBaseKwh: new Float64Array(lineCount),
+    groupLineStart: new Int32Array(0),
+    groupUseRow: new Int32Array(0),
+    groupCarrier: new Int32Array(0),
     hasGas: false,
   };
-  let l = 0;
+  // Lines in the order of the inventory first: their group, pair and copies × kWh/yr.
+  const lineGroup: number[] = [];
+  const linePair: number[] = [];
+  const lineBaseKwh: number[] = [];
   buildings.forEach((b, i) => {
     const copies = b.count ?? 1;
     // The vocabulary's own strings (interned), not the parser's copies: the hot loop compares them by identity.
@@ -737,31 +766,48 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
     out.copies[i] = copies;
     out.floorAreaM2[i] = b.floorAreaM2;
     out.classRank[i] = BACS_CLASSES.indexOf(bacsClass);
+    let activityIndex = out.activities.findIndex((x) => x.activity === activity);
+    if (activityIndex < 0) activityIndex = out.activities.push(activityFactorNames(activity)) - 1;
     let pair = out.pairs.findIndex((x) => x.activity === activity && x.bacsClass === bacsClass);
-    if (pair < 0) pair = out.pairs.push(pairFactorNames(activity, bacsClass)) - 1;
+    if (pair < 0) pair = out.pairs.push(pairFactorNames(activity, activityIndex, bacsClass)) - 1;
     out.buildingPair[i] = pair;
     for (const line of b.energy) {
       const carrier = CARRIERS[CARRIERS.indexOf(line.carrier)];
       const use = ENERGY_USES[ENERGY_USES.indexOf(line.use)];
       let group = out.groups.findIndex((g) => g.carrier === carrier && g.use === use);
       if (group < 0) {
-        const { price: priceSeries, factor: factorSeries } = CARRIER_SERIES[carrier];
-        group = out.groups.push({ carrier, use, bacKind: BAC_FACTOR_KIND[use], gas: carrier === 'gas', priceSeries, factorSeries }) - 1;
+        group = out.groups.push({ carrier, use, bacKind: BAC_FACTOR_KIND[use] }) - 1;
       }
-      out.lineBuilding[l] = i;
-      out.lineGroup[l] = group;
-      out.lineBaseKwh[l] = copies * line.kwhPerYear;
+      lineGroup.push(group);
+      linePair.push(pair);
+      lineBaseKwh.push(copies * line.kwhPerYear);
       if (carrier === 'gas') out.hasGas = true;
-      l++;
     }
   });
+  // Then group after group, each group's lines in that order (a stable sort by group).
+  out.groupLineStart = new Int32Array(out.groups.length + 1);
+  let l = 0;
+  for (let g = 0; g < out.groups.length; g++) {
+    out.groupLineStart[g] = l;
+    for (let k = 0; k < lineCount; k++) {
+      if (lineGroup[k] !== g) continue;
+      out.linePair[l] = linePair[k];
+      out.lineBaseKwh[l] = lineBaseKwh[k];
+      l++;
+    }
+  }
+  out.groupLineStart[out.groups.length] = l;
+  out.groupUseRow = Int32Array.from(out.groups, (g) => USE_ROW[g.use]);
+  out.groupCarrier = Int32Array.from(out.groups, (g) => CARRIERS.indexOf(g.carrier));
   return out;
 }
 
 /** Series used within one call (work space, not results), by name. */
-const GROUP_YEAR_SERIES = ['groupYear'] as const;
+const USE_YEAR_SERIES = ['useYear'] as const;
+const CARRIER_YEAR_SERIES = ['carrierYear'] as const;
 const COEFFICIENT_SERIES = ['kwhPerYear'] as const;
 const PAIR_SERIES = ['thermalSaving', 'electricSaving'] as const;
+const TARGET_SERIES = ['thermalTarget', 'electricTarget'] as const;
 
 /** Work series of `length` values, zeros: taken from the arena when there is one, else allocated. */
 function workSeries<K extends string>(names: readonly K[], length: number, arena: SeriesArena | undefined): Record<K, Float64Array> {
@@ -770,11 +816,13 @@ function workSeries<K extends string>(names: readonly K[], length: number, arena
 
 /**
  * The five variants (Eq. 1–10). Everything that does not change from year to year is computed once per call:
- * the GTB savings of each (activity, class) pair (Eq. 3–4), and for each variant the portfolio's yearly kWh at
- * today's weather and 19 °C of each (carrier, use) group, Σ copies × kWh/yr × (1 − σ) over its lines (Eq. 6–7):
- * Eq. 7 is linear in E₀ and its weather × setpoint multiplier (Eq. 1–2) depends on the use only, so the year loop
- * runs over groups, not over lines. Works and device fleets are the same in every variant that has them and are
- * computed once. Each step is its own small function (its loops stay tight when the engine optimises them).
+ * the target BAC factors of each activity and the GTB savings of each (activity, class) pair (Eq. 3–4), and for
+ * each variant the portfolio's yearly kWh at today's weather and 19 °C of each (carrier, use) group, Σ copies ×
+ * kWh/yr × (1 − σ) over its lines (Eq. 6–7): Eq. 7 is linear in E₀ and its weather × setpoint multiplier (Eq. 1–2)
+ * depends on the use only, so the year loop runs over groups, not over lines. What changes from year to year is
+ * computed once per use (Eq. 1–2) and once per carrier (price, factor, Eq. 8), and the year loop serves the five
+ * variants at once. Works and device fleets are the same in every variant that has them and are computed once.
+ * Each step is its own small function (its loops stay tight when the engine optimises them).
  */
 function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, VariantFlows> {
   const { axis, p, s, inventory, arena } = input;
@@ -782,14 +830,16 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   const inv = prepared(inventory);
 
   // Results first, so that their arena positions do not depend on which fleets a draw needs.
-  const out = {} as Record<VariantId, VariantFlows>;
-  for (const variant of VARIANT_IDS) out[variant] = emptyFlows(axis, arena);
+  // One object literal (one shape for every call), its series taken in the order of VARIANT_IDS.
+  const out: Record<VariantId, VariantFlows> = {
+    'status-quo': emptyFlows(axis, arena),
+    insulation: emptyFlows(axis, arena),
+    gtb: emptyFlows(axis, arena),
+    'metering-thermostats': emptyFlows(axis, arena),
+    'insulation-gtb': emptyFlows(axis, arena),
+  };
 
-  // Scenario series (all must be there, whether this inventory reads them or not) and parameters, checked once.
-  for (const carrier of CARRIERS) {
-    series(s, CARRIER_SERIES[carrier].price, n);
-    series(s, CARRIER_SERIES[carrier].factor, n);
-  }
+  // Scenario series and parameters, checked once (the carriers' series where Eq. 8 reads them: carrierYearInto).
   const hdd = series(s, 'heatingDegreeDaysFactor', n);
   const cdd = series(s, 'coolingDegreeDaysFactor', n);
   const setpointC = series(s, 'heatingSetpointC', n);
@@ -809,8 +859,9 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
 
 
   // Eq. 3–4: thermal and electric GTB savings of each (activity, class) pair.
-  const { thermalSaving, electricSaving } = workSeries(PAIR_SERIES, inv.pairs.length, arena);
-  gtbPairSavingsInto(p, inv.pairs, a, thermalSaving, electricSaving);
+  const pairSavings = workSeries(PAIR_SERIES, inv.pairs.length, arena);
+  gtbPairSavingsInto(p, inv, a, workSeries(TARGET_SERIES, inv.activities.length, arena), pairSavings);
+  const { thermalSaving, electricSaving } = pairSavings;
 
   // Eq. 6–7 at multiplier 1: kwh[v × G + g] = Σ copies × kWh/yr × (1 − σ(variant v, building, use)) over group g.
   const kwh = workSeries(COEFFICIENT_SERIES, VARIANT_IDS.length * inv.groups.length, arena).kwhPerYear;
@@ -841,17 +892,15 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   // (emptyFleet), so adding a fleet into one (addEquipmentFleet) is equipmentFleetInto without clearing it again.
   const insulationFleet = emptyFleet(n, arena);
   if (insulationM2 > 0) {
-    addEquipmentFleet(
+    addWorksFleet(
       axis,
-      {
-        count: insulationM2,
-        lifetimeYears: positive(p, 'insulationLifetimeYears'),
-        unitCostEur: param(p, 'insulationCostEurPerM2'),
-        unitEmbodiedKgCo2e: param(p, 'insulationEmbodiedKgCo2ePerM2'),
-        unitEndOfLifeKgCo2e: param(p, 'insulationEndOfLifeKgCo2ePerM2'),
-        firstPurchaseIndex: 0,
-        costTrend: worksTrend,
-      },
+      insulationM2,
+      positive(p, 'insulationLifetimeYears'),
+      param(p, 'insulationCostEurPerM2'),
+      param(p, 'insulationEmbodiedKgCo2ePerM2'),
+      param(p, 'insulationEndOfLifeKgCo2ePerM2'),
+      worksTrend,
+      undefined,
       insulationFleet,
     );
   }
@@ -870,10 +919,13 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   const thermostatFleet = thermostats > 0 ? deviceFleet(axis, p, s, 'smartThermostat', thermostats, deviceOptions) : undefined;
 
   // Eq. 7–8: energy, bills and use-phase carbon of the buildings, summed over the groups.
-  const G = inv.groups.length;
-  const { groupYear } = workSeries(GROUP_YEAR_SERIES, 4 * n * G, arena);
-  for (let g = 0; g < G; g++) groupYearInto(groupYear, g, G, inv.groups[g], s, hdd, cdd, setpointC, k, gasBasis);
-  addBuildingEnergy(out, G, groupYear, kwh, n);
+  // Eq. 1–2 depend on the use only and Eq. 8's price and factor on the carrier only: each is computed once per
+  // year, then read by every group.
+  const { useYear } = workSeries(USE_YEAR_SERIES, USE_ROW_LENGTH * n, arena);
+  useYearInto(useYear, hdd, cdd, setpointC, k);
+  const { carrierYear } = workSeries(CARRIER_YEAR_SERIES, 3 * CARRIERS.length * n, arena);
+  carrierYearInto(carrierYear, s, gasBasis, n);
+  addBuildingEnergy(out, inv, useYear, carrierYear, kwh, n);
 
   // Works and devices (Eq. 9–10), in each variant that has them.
   for (let v = 0; v < VARIANT_IDS.length; v++) {
@@ -900,55 +952,76 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   return out;
 }
 
+/** Position of each use in a year's row of `useYear` (useYearInto). */
+const USE_ROW: Readonly<Record<EnergyUse, number>> = { heating: 0, hotWater: 1, cooling: 2, lighting: 3, other: 4 };
+const USE_ROW_LENGTH = ENERGY_USES.length;
+
 /**
- * What Eq. 7–8 need of group `g` in every operating year, written into `groupYear` at 4 × (t × G + g): Eq. 1 × Eq. 2
- * of its use, the price and emission factor of its carrier, and κ (Eq. 8).
+ * Eq. 1 × Eq. 2 of every use in every operating year t, into `useYear[USE_ROW_LENGTH × t + USE_ROW[use]]`. Each use
+ * is named (a constant), so that the use tests of Eq. 1–2 are settled once, not in every year.
  */
-function groupYearInto(
-  groupYear: Float64Array,
-  g: number,
-  G: number,
-  group: PreparedInventory['groups'][number],
-  s: ScenarioSeries,
-  hdd: Float64Array,
-  cdd: Float64Array,
-  setpointC: Float64Array,
-  k: number,
-  gasBasis: number,
-): void {
-  const { use } = group;
-  const price = s[group.priceSeries];
-  const factor = s[group.factorSeries];
-  const basis = group.gas ? gasBasis : 1;
+function useYearInto(useYear: Float64Array, hdd: Float64Array, cdd: Float64Array, setpointC: Float64Array, k: number): void {
   for (let t = 1; t < hdd.length; t++) {
-    const at = 4 * (t * G + g);
-    groupYear[at] = yearMultiplier(use, hdd[t], cdd[t], setpointC[t], k);
-    groupYear[at + 1] = price[t];
-    groupYear[at + 2] = factor[t];
-    groupYear[at + 3] = basis;
+    const at = USE_ROW_LENGTH * t;
+    useYear[at + USE_ROW.heating] = yearMultiplier('heating', hdd[t], cdd[t], setpointC[t], k);
+    useYear[at + USE_ROW.hotWater] = yearMultiplier('hotWater', hdd[t], cdd[t], setpointC[t], k);
+    useYear[at + USE_ROW.cooling] = yearMultiplier('cooling', hdd[t], cdd[t], setpointC[t], k);
+    useYear[at + USE_ROW.lighting] = yearMultiplier('lighting', hdd[t], cdd[t], setpointC[t], k);
+    useYear[at + USE_ROW.other] = yearMultiplier('other', hdd[t], cdd[t], setpointC[t], k);
   }
 }
 
-/** Eq. 3–4: thermal and electric GTB savings of each (activity, class) pair, into the two arrays. */
+/**
+ * What Eq. 8 needs of every carrier (index c in CARRIERS) in every operating year t, into `carrierYear` at
+ * 3 × (CARRIERS.length × t + c): its price [EUR/kWh], its emission factor [kgCO2e/kWh] and κ (Eq. 8:
+ * `gasBasis` = gasPciPerPcsRatio for gas, billed and entered in kWh PCS while its factor is per kWh PCI; 1
+ * otherwise). Every carrier's series are checked (all must be there, whether the inventory burns it or not) and
+ * looked up once.
+ */
+function carrierYearInto(carrierYear: Float64Array, s: ScenarioSeries, gasBasis: number, n: number): void {
+  for (let c = 0; c < CARRIERS.length; c++) {
+    const price = series(s, CARRIER_SERIES_BY_INDEX[c].price, n);
+    const factor = series(s, CARRIER_SERIES_BY_INDEX[c].factor, n);
+    const basis = CARRIERS[c] === 'gas' ? gasBasis : 1;
+    for (let t = 1; t < n; t++) {
+      const at = 3 * (CARRIERS.length * t + c);
+      carrierYear[at] = price[t];
+      carrierYear[at + 1] = factor[t];
+      carrierYear[at + 2] = basis;
+    }
+  }
+}
+
+/**
+ * Eq. 3–4: thermal and electric GTB savings of each (activity, class) pair, into `thermalSaving` and
+ * `electricSaving`; the target factors of each activity (Eq. 3, target) are computed once, into `thermalTarget`
+ * and `electricTarget`, so that each factor parameter is read once.
+ */
 function gtbPairSavingsInto(
   p: ParameterValues,
-  pairs: readonly PairFactorNames[],
+  inv: PreparedInventory,
   classAShare: number,
-  thermalSaving: Float64Array,
-  electricSaving: Float64Array,
+  targets: Record<(typeof TARGET_SERIES)[number], Float64Array>,
+  savings: Record<(typeof PAIR_SERIES)[number], Float64Array>,
 ): void {
+  const { activities, pairs } = inv;
+  const { thermalTarget, electricTarget } = targets;
+  for (let i = 0; i < activities.length; i++) {
+    const { thermal, electric } = activities[i];
+    thermalTarget[i] = blendedBacFactor(classAShare, bacFactorNamed(p, thermal.B), bacFactorNamed(p, thermal.A));
+    electricTarget[i] = blendedBacFactor(classAShare, bacFactorNamed(p, electric.B), bacFactorNamed(p, electric.A));
+  }
+  const { thermalSaving, electricSaving } = savings;
   for (let i = 0; i < pairs.length; i++) {
-    const { thermal, electric } = pairs[i];
-    const thermalTarget = blendedBacFactor(classAShare, bacFactorNamed(p, thermal.B), bacFactorNamed(p, thermal.A));
-    const electricTarget = blendedBacFactor(classAShare, bacFactorNamed(p, electric.B), bacFactorNamed(p, electric.A));
-    thermalSaving[i] = bacSaving(thermalTarget, bacFactorNamed(p, thermal.current));
-    electricSaving[i] = bacSaving(electricTarget, bacFactorNamed(p, electric.current));
+    const { activityIndex, thermalCurrent, electricCurrent } = pairs[i];
+    thermalSaving[i] = bacSaving(thermalTarget[activityIndex], bacFactorNamed(p, thermalCurrent));
+    electricSaving[i] = bacSaving(electricTarget[activityIndex], bacFactorNamed(p, electricCurrent));
   }
 }
 
 /**
- * Eq. 6–7 at multiplier 1, added into `kwh` (zeros): kwh[v × G + g] = Σ copies × kWh/yr × (1 − σ(variant v,
- * building, use)) over the lines of group g, in the order of the lines.
+ * Eq. 6–7 at multiplier 1, into `kwh`: kwh[v × G + g] = Σ copies × kWh/yr × (1 − σ(variant v, building, use)) over
+ * the lines of group g, in the order of the lines. The variants are those of VARIANT_IDS, in its order.
  */
 function groupKwhInto(
   inv: PreparedInventory,
@@ -961,74 +1034,88 @@ function groupKwhInto(
   kwh: Float64Array,
 ): void {
   const G = inv.groups.length;
-  for (let l = 0; l < inv.lineBaseKwh.length; l++) {
-    const g = inv.lineGroup[l];
+  const { linePair, lineBaseKwh, groupLineStart } = inv;
+  for (let g = 0; g < G; g++) {
     const { use, bacKind } = inv.groups[g];
-    const pair = inv.buildingPair[inv.lineBuilding[l]];
-    const gtb = gtbUseSaving(bacKind, use, thermalSaving[pair], electricSaving[pair], otherShare);
-    const baseKwh = inv.lineBaseKwh[l];
-    for (let v = 0; v < VARIANT_IDS.length; v++) {
-      const saving = variantUseSaving(VARIANT_IDS[v], use, insulationSaving, gtb, meterSaving, thermostatSaving);
-      kwh[v * G + g] += baseKwh * (1 - saving);
+    let statusQuo = 0;
+    let insulation = 0;
+    let gtb = 0;
+    let metering = 0;
+    let insulationGtb = 0;
+    for (let l = groupLineStart[g]; l < groupLineStart[g + 1]; l++) {
+      const pair = linePair[l];
+      const gtbSaving = gtbUseSaving(bacKind, use, thermalSaving[pair], electricSaving[pair], otherShare);
+      const baseKwh = lineBaseKwh[l];
+      // Each variant named, so that variantUseSaving settles its switch once.
+      statusQuo += baseKwh * (1 - variantUseSaving('status-quo', use, insulationSaving, gtbSaving, meterSaving, thermostatSaving));
+      insulation += baseKwh * (1 - variantUseSaving('insulation', use, insulationSaving, gtbSaving, meterSaving, thermostatSaving));
+      gtb += baseKwh * (1 - variantUseSaving('gtb', use, insulationSaving, gtbSaving, meterSaving, thermostatSaving));
+      metering += baseKwh * (1 - variantUseSaving('metering-thermostats', use, insulationSaving, gtbSaving, meterSaving, thermostatSaving));
+      insulationGtb += baseKwh * (1 - variantUseSaving('insulation-gtb', use, insulationSaving, gtbSaving, meterSaving, thermostatSaving));
     }
+    kwh[g] = statusQuo;
+    kwh[G + g] = insulation;
+    kwh[2 * G + g] = gtb;
+    kwh[3 * G + g] = metering;
+    kwh[4 * G + g] = insulationGtb;
   }
 }
 
 /**
  * Eq. 7–8: energy, bills and use-phase carbon of the buildings of each variant, Σ over the groups year by year,
- * added into its flows. `groupYear` holds, at 4 × (t × G + g), the group's Eq. 1 × Eq. 2 multiplier, its carrier's
- * price and emission factor, and κ (Eq. 8: gasPciPerPcsRatio for gas, billed and entered in kWh PCS while its
- * factor is per kWh PCI; 1 otherwise). The variants go two by two, so that each year's values are read once for
- * both (the last one alone).
+ * added into its flows: E = kWh at multiplier 1 (`kwh`, Eq. 6–7) × the group's Eq. 1 × Eq. 2 multiplier of the year
+ * (`useYear`, see useYearInto); cost = E × price; carbon = E × emission factor × κ (`carrierYear`, see
+ * carrierYearInto). The five variants go through the years together, so that each year's values of a group are
+ * read once for all of them.
  */
-function addBuildingEnergy(out: Record<VariantId, VariantFlows>, G: number, groupYear: Float64Array, kwh: Float64Array, n: number): void {
-  for (let v = 0; v < VARIANT_IDS.length; v += 2) {
-    const w = Math.min(v + 1, VARIANT_IDS.length - 1);
-    addVariantPairEnergy(out[VARIANT_IDS[v]], v * G, out[VARIANT_IDS[w]], w * G, w !== v, G, groupYear, kwh, n);
-  }
-}
-
-/** Eq. 7–8 for the variants whose kWh per group start at `kwh[a]` and `kwh[b]`; `b` is skipped unless `hasB`. */
-function addVariantPairEnergy(
-  flowsA: VariantFlows,
-  a: number,
-  flowsB: VariantFlows,
-  b: number,
-  hasB: boolean,
-  G: number,
-  groupYear: Float64Array,
+function addBuildingEnergy(
+  out: Record<VariantId, VariantFlows>,
+  inv: PreparedInventory,
+  useYear: Float64Array,
+  carrierYear: Float64Array,
   kwh: Float64Array,
   n: number,
 ): void {
+  const G = inv.groups.length;
+  const { groupUseRow, groupCarrier } = inv;
+  // kwh[v × G + g] of the variants in the order of VARIANT_IDS.
+  const statusQuo = out['status-quo'];
+  const insulation = out.insulation;
+  const gtb = out.gtb;
+  const metering = out['metering-thermostats'];
+  const insulationGtb = out['insulation-gtb'];
+  // Readable version of the loop below, hand-inlined over the five variants:
+  //   for each variant v, year t: for each group g, e = kwh[v × G + g] × multiplier(g, t);
+  //   energy[t] += Σ e; cost[t] += Σ e × price(g, t); carbon[t] += Σ e × factor(g, t) × κ(g)   (Σ in group order)
   for (let t = 1; t < n; t++) {
-    let energyA = 0;
-    let costA = 0;
-    let carbonA = 0;
-    let energyB = 0;
-    let costB = 0;
-    let carbonB = 0;
-    for (let g = 0, at = 4 * t * G; g < G; g++, at += 4) {
-      const multiplier = groupYear[at];
-      const price = groupYear[at + 1];
-      const factor = groupYear[at + 2];
-      const basis = groupYear[at + 3];
-      const eA = kwh[a + g] * multiplier; // Eq. 7
-      energyA += eA;
-      costA += eA * price; // Eq. 8
-      carbonA += eA * factor * basis;
-      const eB = kwh[b + g] * multiplier; // Eq. 7
-      energyB += eB;
-      costB += eB * price; // Eq. 8
-      carbonB += eB * factor * basis;
+    let energy0 = 0, cost0 = 0, carbon0 = 0; // status-quo
+    let energy1 = 0, cost1 = 0, carbon1 = 0; // insulation
+    let energy2 = 0, cost2 = 0, carbon2 = 0; // gtb
+    let energy3 = 0, cost3 = 0, carbon3 = 0; // metering-thermostats
+    let energy4 = 0, cost4 = 0, carbon4 = 0; // insulation-gtb
+    for (let g = 0; g < G; g++) {
+      const multiplier = useYear[USE_ROW_LENGTH * t + groupUseRow[g]];
+      const at = 3 * (CARRIERS.length * t + groupCarrier[g]);
+      const price = carrierYear[at];
+      const factor = carrierYear[at + 1];
+      const basis = carrierYear[at + 2];
+      // Eq. 7, then Eq. 8, for each variant.
+      let e = kwh[g] * multiplier;
+      energy0 += e; cost0 += e * price; carbon0 += e * factor * basis;
+      e = kwh[G + g] * multiplier;
+      energy1 += e; cost1 += e * price; carbon1 += e * factor * basis;
+      e = kwh[2 * G + g] * multiplier;
+      energy2 += e; cost2 += e * price; carbon2 += e * factor * basis;
+      e = kwh[3 * G + g] * multiplier;
+      energy3 += e; cost3 += e * price; carbon3 += e * factor * basis;
+      e = kwh[4 * G + g] * multiplier;
+      energy4 += e; cost4 += e * price; carbon4 += e * factor * basis;
     }
-    flowsA.energyKwh[t] += energyA;
-    flowsA.energyCostEur[t] += costA;
-    flowsA.useKgCo2e[t] += carbonA;
-    if (hasB) {
-      flowsB.energyKwh[t] += energyB;
-      flowsB.energyCostEur[t] += costB;
-      flowsB.useKgCo2e[t] += carbonB;
-    }
+    statusQuo.energyKwh[t] += energy0; statusQuo.energyCostEur[t] += cost0; statusQuo.useKgCo2e[t] += carbon0;
+    insulation.energyKwh[t] += energy1; insulation.energyCostEur[t] += cost1; insulation.useKgCo2e[t] += carbon1;
+    gtb.energyKwh[t] += energy2; gtb.energyCostEur[t] += cost2; gtb.useKgCo2e[t] += carbon2;
+    metering.energyKwh[t] += energy3; metering.energyCostEur[t] += cost3; metering.useKgCo2e[t] += carbon3;
+    insulationGtb.energyKwh[t] += energy4; insulationGtb.energyCostEur[t] += cost4; insulationGtb.useKgCo2e[t] += carbon4;
   }
 }
 
@@ -1042,19 +1129,46 @@ function gtbWorksFleet(
   into: FleetFlows,
 ): void {
   const { axis, p } = input;
-  addEquipmentFleet(
-    axis,
-    {
-      count: m2,
-      lifetimeYears: positive(p, 'gtbLifetimeYears'),
-      unitCostEur: param(p, costName),
-      unitEmbodiedKgCo2e: param(p, 'gtbEmbodiedKgCo2ePerM2'),
-      firstPurchaseIndex: 0,
-      costTrend,
-      embodiedTrend,
-    },
-    into,
-  );
+  addWorksFleet(axis, m2, positive(p, 'gtbLifetimeYears'), param(p, costName), param(p, 'gtbEmbodiedKgCo2ePerM2'), 0, costTrend, embodiedTrend, into);
+}
+
+/**
+ * The fleet spec of the works (Eq. 10), one object for every call, of the shape every model passes to
+ * addEquipmentFleet (reusableFleetSpec). Work space: every field is set before each use and the scenario's series
+ * are let go after it, so nothing is kept from one call to the next.
+ */
+const SCRATCH_WORKS: FleetSpec = reusableFleetSpec();
+
+/**
+ * Eq. 10: `count` units of works [m²] bought in the investment year (index 0) and renewed every `lifetimeYears`,
+ * at `unitCostEur` × `costTrend` [EUR/m²], with `unitEmbodiedKgCo2e` (× `embodiedTrend` when given) and
+ * `unitEndOfLifeKgCo2e` [kgCO2e/m²], added into `into` (zeros) by addEquipmentFleet.
+ */
+function addWorksFleet(
+  axis: YearAxis,
+  count: number,
+  lifetimeYears: number,
+  unitCostEur: number,
+  unitEmbodiedKgCo2e: number,
+  unitEndOfLifeKgCo2e: number,
+  costTrend: Float64Array,
+  embodiedTrend: Float64Array | undefined,
+  into: FleetFlows,
+): void {
+  const spec = SCRATCH_WORKS;
+  spec.count = count;
+  spec.lifetimeYears = lifetimeYears;
+  spec.unitCostEur = unitCostEur;
+  spec.unitEmbodiedKgCo2e = unitEmbodiedKgCo2e;
+  spec.unitEndOfLifeKgCo2e = unitEndOfLifeKgCo2e;
+  spec.firstPurchaseIndex = 0;
+  spec.ageYears = 0;
+  spec.replacementShare = 1;
+  spec.costTrend = costTrend;
+  spec.embodiedTrend = embodiedTrend;
+  addEquipmentFleet(axis, spec, into);
+  spec.costTrend = undefined;
+  spec.embodiedTrend = undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { SeriesArena } from '../../../src/core/arena.js';
 import { yearAxis, type YearAxis } from '../../../src/core/time.js';
 import type { VariantFlows } from '../../../src/evaluate/model.js';
 import {
@@ -582,5 +583,98 @@ describe('plausibility against reference figures', () => {
     const own = deviceKwh(inv, 'gtb', p);
     // 100,000 × 0.80 + 100,000 × 0.93 = 173,000 kWh (vs 200,000): 13.5 % overall, within "up to ≈ 30 %" (§5d).
     expect(f.energyKwh[1] - own).toBeCloseTo(173000, 6);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// simulate's year loop (per-use multipliers, per-carrier prices, the five variants together) and its work space
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('year loop and work space of simulate', () => {
+  /** Two buildings whose lines of the same (carrier, use) are listed in different orders and among other groups. */
+  const mixed: Inventory = {
+    buildings: [
+      { id: 'o', activity: 'office', floorAreaM2: 1500, bacsClass: 'C', energy: [
+        { carrier: 'gas', use: 'heating', kwhPerYear: 100000 },
+        { carrier: 'electricity', use: 'lighting', kwhPerYear: 20000 },
+      ] },
+      { id: 'e', activity: 'education', floorAreaM2: 900, bacsClass: 'D', energy: [
+        { carrier: 'electricity', use: 'lighting', kwhPerYear: 10000 },
+        { carrier: 'electricity', use: 'cooling', kwhPerYear: 5000 },
+        { carrier: 'gas', use: 'heating', kwhPerYear: 50000 },
+      ] },
+    ],
+  };
+
+  it('mixed groups over two buildings: status quo and insulation by hand', () => {
+    const out = run(mixed);
+    // Status quo, at today's weather and 19 °C: 150,000 kWh of gas heating + 35,000 kWh of electricity.
+    expect(out['status-quo'].energyKwh[1]).toBe(185000);
+    // Bills: 150,000 × 0.10 €/kWh + 35,000 × 0.245 €/kWh = 15,000 + 8,575 = 23,575 €.
+    expect(out['status-quo'].energyCostEur[1]).toBeCloseTo(23575, 6);
+    // Carbon: 150,000 × 0.227 × 0.9 (PCI/PCS) + 35,000 × 0.052 = 30,645 + 1,820 = 32,465 kgCO2e.
+    expect(out['status-quo'].useKgCo2e[1]).toBeCloseTo(32465, 6);
+    // Insulation saves 40 % of heating only: 150,000 × 0.6 + 35,000 = 125,000 kWh; 9,000 + 8,575 = 17,575 €.
+    expect(out.insulation.energyKwh[N]).toBeCloseTo(125000, 6);
+    expect(out.insulation.energyCostEur[N]).toBeCloseTo(17575, 6);
+  });
+
+  it('year by year, every variant equals Σ lines × Eq. 1 × Eq. 2 × (1 − σ) priced at that year (exported equations)', () => {
+    // Every series moves from year to year, so that a year or a carrier read at the wrong place shows.
+    const moving = scenario(axis);
+    for (let t = 0; t < axis.length; t++) {
+      moving.heatingDegreeDaysFactor[t] = 1 - 0.01 * t;
+      moving.coolingDegreeDaysFactor[t] = 1 + 0.03 * t;
+      moving.heatingSetpointC[t] = 19 - 0.04 * t;
+      moving.gasPriceEurPerKwh[t] = 0.1 + 0.002 * t;
+      moving.electricityPriceEurPerKwh[t] = 0.245 - 0.001 * t;
+      moving.gasFactorKgCo2ePerKwh[t] = 0.227 - 0.001 * t;
+      moving.gridFactorKgCo2ePerKwh[t] = 0.052 * (1 - 0.02 * t);
+    }
+    const out = run(mixed, p, moving);
+    const k = p.heatingSetpointSensitivityPerDegC;
+    const price = { gas: moving.gasPriceEurPerKwh, electricity: moving.electricityPriceEurPerKwh } as Record<string, Float64Array>;
+    const factor = { gas: moving.gasFactorKgCo2ePerKwh, electricity: moving.gridFactorKgCo2ePerKwh } as Record<string, Float64Array>;
+    for (const v of VARIANT_IDS) {
+      const own = deviceKwh(mixed, v, p);
+      for (let t = 1; t <= N; t++) {
+        let kwh = 0;
+        let cost = 0;
+        let carbon = 0;
+        for (const b of mixed.buildings) {
+          const saving = savingsByUse(v, b, p);
+          for (const line of b.energy) {
+            const climate = climateFactor(line.use, moving.heatingDegreeDaysFactor[t], moving.coolingDegreeDaysFactor[t]);
+            const e = useEnergyKwh(line.kwhPerYear, climate, setpointFactor(line.use, moving.heatingSetpointC[t], k), saving[line.use]);
+            kwh += e;
+            cost += e * price[line.carrier][t];
+            carbon += e * factor[line.carrier][t] * (line.carrier === 'gas' ? p.gasPciPerPcsRatio : 1);
+          }
+        }
+        // The variant's devices draw grid electricity all year on top (zero in the status quo and insulation).
+        expect(out[v].energyKwh[t] - own).toBeCloseTo(kwh, 6);
+        if (own === 0) {
+          expect(out[v].energyCostEur[t]).toBeCloseTo(cost, 6);
+          expect(out[v].useKgCo2e[t]).toBeCloseTo(carbon, 6);
+        }
+      }
+    }
+  });
+
+  it('with an arena, call after call, gives the flows of fresh records whatever the previous draw', () => {
+    // Three draws through one arena (positions handed out again, zeroed): class B only, half class A, then class B
+    // again with another insulation price; each must equal the same draw run without an arena.
+    const arena = new SeriesArena();
+    const draws = [p, { ...p, gtbTargetClassAShare: 0.5 }, { ...p, insulationCostEurPerM2: 150 }];
+    for (const params of [...draws, ...draws]) {
+      arena.reset();
+      const reused = model.simulate({ axis, p: params, s, inventory: mixed, arena });
+      const fresh = run(mixed, params);
+      for (const v of VARIANT_IDS) {
+        for (const key of SERIES_KEYS) expect(Array.from(reused[v][key])).toEqual(Array.from(fresh[v][key]));
+        expect(reused[v].connectedDevices).toBe(fresh[v].connectedDevices);
+        expect(reused[v].dataMbPerYear).toBe(fresh[v].dataMbPerYear);
+      }
+    }
   });
 });
