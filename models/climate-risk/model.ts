@@ -75,9 +75,9 @@
  * damage beyond what R_max allows; the local systems' benefit is only the damages and lives they save (no benefit
  * for crisis management, traffic or insurance premiums).
  */
-import { addDeviceFleet, deviceFleet } from '../digital/model.js';
+import { addDeviceFleet, deviceFleet, type DeviceFleetOptions } from '../digital/model.js';
 import { z } from 'zod';
-import { emptyFleet, equipmentFleetInto } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import { addFleet, emptyFlows, type ModelDefinition, type VariantFlows } from '../../src/evaluate/model.js';
@@ -279,13 +279,27 @@ export function expectedAnnualDamageEur(curve: ReadonlyArray<DamagePoint>): numb
  * @example leadTimeEffect(24, 17.312) // ≈ 0.75
  */
 export function leadTimeEffect(leadTimeHours: number, scaleHours: number): number {
+  checkLeadTime(leadTimeHours);
+  checkScale(scaleHours);
+  return leadTimeEffectOf(leadTimeHours, scaleHours);
+}
+
+/** Eq. 3 without the checks of `leadTimeEffect` (the model checks h and h0 once each per call). */
+function leadTimeEffectOf(leadTimeHours: number, scaleHours: number): number {
+  return 1 - Math.exp(-leadTimeHours / scaleHours);
+}
+
+/** The argument checks of `leadTimeEffect`. */
+function checkLeadTime(leadTimeHours: number): void {
   if (!(leadTimeHours >= 0) || !Number.isFinite(leadTimeHours)) {
     throw argumentError('leadTimeEffect', 'leadTimeHours', 'a finite number ≥ 0', leadTimeHours);
   }
+}
+
+function checkScale(scaleHours: number): void {
   if (!(scaleHours > 0) || !Number.isFinite(scaleHours)) {
     throw argumentError('leadTimeEffect', 'scaleHours', 'a finite number > 0', scaleHours);
   }
-  return 1 - Math.exp(-leadTimeHours / scaleHours);
 }
 
 /**
@@ -363,20 +377,53 @@ export function warningDamageReduction(chain: WarningChain, curve: WarningCurve)
  *   { maxReduction: 0.4, scaleHours: leadTimeScaleHours(0.4, 0.3, 24) }) // ≈ 0.0931
  */
 export function combinedWarningReduction(national: WarningChain, local: WarningChain | null, curve: WarningCurve): number {
+  checkNationalChain(national, curve);
+  const nationalEffect = leadTimeEffect(national.leadTimeHours, curve.scaleHours);
+  if (local === null) return nationalReduction(national, nationalEffect, curve);
+  checkLocalChain(local);
+  return localReduction(national, nationalEffect, local, leadTimeEffect(local.leadTimeHours, curve.scaleHours), curve);
+}
+
+/** The checks of `combinedWarningReduction` on the national chain and the curve. */
+function checkNationalChain(national: WarningChain, curve: WarningCurve): void {
   const fn = 'combinedWarningReduction';
   checkFraction(fn, 'national.coverage', national.coverage);
   checkFraction(fn, 'national.responseRate', national.responseRate);
   checkFraction(fn, 'maxReduction', curve.maxReduction);
-  const perNational = leadTimeEffect(national.leadTimeHours, curve.scaleHours) * national.responseRate;
-  if (local === null) return curve.maxReduction * national.coverage * perNational;
+}
+
+/** The checks of `combinedWarningReduction` on the local chain. */
+function checkLocalChain(local: WarningChain): void {
+  const fn = 'combinedWarningReduction';
   checkFraction(fn, 'local.coverage', local.coverage);
   checkFraction(fn, 'local.responseRate', local.responseRate);
-  const perLocal = leadTimeEffect(local.leadTimeHours, curve.scaleHours) * local.responseRate;
+}
+
+/**
+ * Eq. 5 for the national chain alone, R_sq = R_max × c_nat × f_nat × r_nat, unchecked, from f_nat =
+ * `nationalEffect` (the model computes each f(h) once per hazard and call).
+ */
+function nationalReduction(national: WarningChain, nationalEffect: number, curve: WarningCurve): number {
+  return curve.maxReduction * national.coverage * (nationalEffect * national.responseRate);
+}
+
+/**
+ * Eq. 6 with a local chain, unchecked, from f_nat = `nationalEffect` and f_loc = `localEffect`: the body of
+ * `combinedWarningReduction`, which the model calls with effects computed once per hazard.
+ */
+function localReduction(
+  national: WarningChain,
+  nationalEffect: number,
+  local: WarningChain,
+  localEffect: number,
+  curve: WarningCurve,
+): number {
+  const perNational = nationalEffect * national.responseRate;
+  const perLocal = localEffect * local.responseRate;
   // On the overlap an operating local chain also relays national vigilance: the longer lead time, its own response.
-  const perRelay =
-    local.leadTimeHours > 0
-      ? leadTimeEffect(Math.max(national.leadTimeHours, local.leadTimeHours), curve.scaleHours) * local.responseRate
-      : 0;
+  // f(max(h_nat, h_loc)) is the effect of whichever lead time is the longer, both already computed.
+  const relayEffect = local.leadTimeHours > national.leadTimeHours ? localEffect : nationalEffect;
+  const perRelay = local.leadTimeHours > 0 ? relayEffect * local.responseRate : 0;
   const overlap = Math.min(national.coverage, local.coverage);
   return (
     curve.maxReduction *
@@ -482,15 +529,19 @@ const KIND_SUFFIX: Readonly<Record<HazardKind, string>> = { flood: 'Flood', heat
  *   warningReferenceLeadTimeHours: 24 }) // { maxReduction: 0.4, scaleHours: ≈ 17.31 }
  */
 export function warningCurveFromParameters(p: ParameterValues): WarningCurve {
+  return readWarningCurve(p, { maxReduction: 0, scaleHours: 0 });
+}
+
+/** `warningCurveFromParameters` written into `into` (the model's scratch curve). Returns `into`. */
+function readWarningCurve(p: ParameterValues, into: WarningCurve): WarningCurve {
   const maxReduction = param(p, 'warningMaxDamageReduction');
-  return {
+  into.maxReduction = maxReduction;
+  into.scaleHours = leadTimeScaleHours(
     maxReduction,
-    scaleHours: leadTimeScaleHours(
-      maxReduction,
-      param(p, 'warningDamageReductionAtReference'),
-      param(p, 'warningReferenceLeadTimeHours'),
-    ),
-  };
+    param(p, 'warningDamageReductionAtReference'),
+    param(p, 'warningReferenceLeadTimeHours'),
+  );
+  return into;
 }
 
 /** The parameter names a hazard reads, by kind (built once, not a string per call in Monte Carlo). */
@@ -518,24 +569,23 @@ function hazardParameterNames(kind: HazardKind): HazardParameterNames {
   };
 }
 
-/** National vigilance for one hazard (coverage from the hazard when given, else from the parameters by kind). */
+/**
+ * National vigilance for one hazard, into `into`: the lead time by kind, the coverage from the hazard when given,
+ * else from the parameters by kind. The response rate, the same for every hazard, is the caller's (read once).
+ */
 function nationalChain(p: ParameterValues, hazard: Hazard, into: WarningChain): WarningChain {
   const names = HAZARD_PARAMETER_NAMES[hazard.kind];
   into.leadTimeHours = param(p, names.nationalLeadTime);
   into.coverage = hazard.nationalWarningCoverage ?? param(p, names.nationalCoverage);
-  into.responseRate = param(p, 'nationalResponseRate');
   return into;
 }
 
-/** A local chain (`manualWatch` or `earlyWarning`) for one hazard kind; water hazards need watch points. */
-function localChain(p: ParameterValues, prefix: 'manualWatch' | 'earlyWarning', kind: HazardKind, points: number, into: WarningChain): WarningChain {
-  const names = HAZARD_PARAMETER_NAMES[kind];
-  const needsPoints = WATER_KINDS.has(kind);
-  const manual = prefix === 'manualWatch';
-  into.leadTimeHours = needsPoints && points <= 0 ? 0 : param(p, manual ? names.manualWatchLeadTime : names.earlyWarningLeadTime);
-  into.coverage = param(p, manual ? 'manualWatchCoverage' : 'earlyWarningCoverage');
-  into.responseRate = param(p, manual ? 'manualWatchResponseRate' : 'earlyWarningResponseRate');
-  return into;
+/**
+ * Lead time of a local chain for one hazard kind [h], the parameter `name` (manual watch or early warning): local
+ * flood and run-off warnings need watch points, so with none (`points` 0) it is 0 (Eq. 11).
+ */
+function localLeadTimeHours(p: ParameterValues, name: string, kind: HazardKind, points: number): number {
+  return WATER_KINDS.has(kind) && points <= 0 ? 0 : param(p, name);
 }
 
 /** The parameters of Eq. 8–9, read once per call. */
@@ -551,33 +601,80 @@ interface DamageParameters {
 }
 
 /**
- * Adds the remaining damages of one hazard in one variant (Eq. 2, 7, 8, 9) to the variant's flows:
- * D_v(t) = EAD_0 × (1 − R_v) × trend[t], its public share to `opexEur`, the rest and the value of the lives lost to
- * `externalCostEur`, ε × D_v(t) to `useKgCo2e`.
- * @param eadEur EAD_0 of the hazard [EUR/yr]; `reduction` R_v, `statusQuoReduction` R_sq (for the fatality term)
+ * Adds the remaining damages of one hazard (Eq. 2, 7, 8, 9) to the flows of the three variants, in one pass over
+ * the years: for each variant v, D_v(t) = EAD_0 × (1 − R_v) × trend[t] (`addDamageYear`).
+ * @param eadEur EAD_0 of the hazard [EUR/yr]; `rStatusQuo`, `rManual`, `rEarly` the R_v of each variant (R_sq for
+ *   the fatality term)
  */
-function addDamages(
-  flows: VariantFlows,
+function addHazardDamages(
+  statusQuo: VariantFlows,
+  manual: VariantFlows,
+  early: VariantFlows,
   trend: Float64Array,
   d: DamageParameters,
   hazard: Hazard,
   eadEur: number,
-  reduction: number,
-  statusQuoReduction: number,
+  rStatusQuo: number,
+  rManual: number,
+  rEarly: number,
 ): void {
-  const remaining = eadEur * (1 - reduction);
-  const fatalities = (hazard.expectedFatalitiesPerYear ?? 0) * (1 - fatalityReduction(reduction, statusQuoReduction, d.phi));
-  const weightedFatalities = d.fatalityWeight * fatalities;
+  const fatalities = hazard.expectedFatalitiesPerYear ?? 0;
   const publicShare = hazard.publicShare;
-  const { opexEur, useKgCo2e } = flows;
-  const external = flows.externalCostEur!;
-  for (let t = 1; t < opexEur.length; t++) {
-    const damage = remaining * trend[t];
-    opexEur[t] += publicShare * damage;
-    external[t] += (1 - publicShare) * damage + weightedFatalities * trend[t] * d.vsl;
-    useKgCo2e[t] += d.kgPerEur * damage;
+  const remainingStatusQuo = eadEur * (1 - rStatusQuo);
+  const remainingManual = eadEur * (1 - rManual);
+  const remainingEarly = eadEur * (1 - rEarly);
+  const fatalitiesStatusQuo = weightedFatalities(d, fatalities, rStatusQuo, rStatusQuo);
+  const fatalitiesManual = weightedFatalities(d, fatalities, rManual, rStatusQuo);
+  const fatalitiesEarly = weightedFatalities(d, fatalities, rEarly, rStatusQuo);
+  const sqOpex = statusQuo.opexEur, sqExternal = statusQuo.externalCostEur!, sqUse = statusQuo.useKgCo2e;
+  const mOpex = manual.opexEur, mExternal = manual.externalCostEur!, mUse = manual.useKgCo2e;
+  const eOpex = early.opexEur, eExternal = early.externalCostEur!, eUse = early.useKgCo2e;
+  for (let t = 1; t < sqOpex.length; t++) {
+    const trendT = trend[t];
+    addDamageYear(sqOpex, sqExternal, sqUse, t, remainingStatusQuo, trendT, publicShare, fatalitiesStatusQuo, d);
+    addDamageYear(mOpex, mExternal, mUse, t, remainingManual, trendT, publicShare, fatalitiesManual, d);
+    addDamageYear(eOpex, eExternal, eUse, t, remainingEarly, trendT, publicShare, fatalitiesEarly, d);
   }
 }
+
+/** Eq. 9: includeFatalities × N × (1 − ρ_v), the fatalities of a variant the cost counts [1/yr, today]. */
+function weightedFatalities(d: DamageParameters, fatalities: number, reduction: number, statusQuoReduction: number): number {
+  return d.fatalityWeight * (fatalities * (1 - fatalityReduction(reduction, statusQuoReduction, d.phi)));
+}
+
+/**
+ * Eq. 2, 7, 8, 9 in year t for one variant: D = remaining EAD × trend, its public share to `opexEur`, the rest and
+ * the value of the lives lost (× trend) to `externalCostEur`, ε × D to `useKgCo2e`.
+ */
+function addDamageYear(
+  opexEur: Float64Array,
+  externalCostEur: Float64Array,
+  useKgCo2e: Float64Array,
+  t: number,
+  remainingEur: number,
+  trend: number,
+  publicShare: number,
+  weightedFatalities: number,
+  d: DamageParameters,
+): void {
+  const damage = remainingEur * trend;
+  opexEur[t] += publicShare * damage;
+  externalCostEur[t] += (1 - publicShare) * damage + weightedFatalities * trend * d.vsl;
+  useKgCo2e[t] += d.kgPerEur * damage;
+}
+
+/**
+ * Scratch records of `simulate`: every field is overwritten before it is read in each call, and nothing is kept
+ * from one call to the next (Monte Carlo rewrites `p` and `s` in place between calls): work space, not a cache.
+ * `simulate` is synchronous and not re-entrant, so one of each suffices.
+ */
+const SCRATCH_CURVE: WarningCurve = { maxReduction: 0, scaleHours: 0 };
+const SCRATCH_NATIONAL: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
+const SCRATCH_MANUAL: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
+const SCRATCH_EARLY: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
+const SCRATCH_DAMAGE: DamageParameters = { kgPerEur: 0, fatalityWeight: 0, vsl: 0, phi: 0 };
+const SCRATCH_GAUGES: FleetSpec = reusableFleetSpec();
+const SCRATCH_DEVICE_OPTIONS: DeviceFleetOptions = { firstPurchaseIndex: 0, arena: undefined };
 
 /** What the model needs from an inventory alone, computed once per inventory object (immutable after validation). */
 interface Prepared {
@@ -649,71 +746,88 @@ export const model: ModelDefinition<Inventory> = {
   simulate({ axis, p, s, inventory, arena }) {
     const n = axis.length;
     const { eads, hasWater, hasHeat } = prepare(inventory);
-    const curve = warningCurveFromParameters(p);
+    const curve = readWarningCurve(p, SCRATCH_CURVE);
     const hazards = inventory.hazards;
     const stations = stationCountOf(inventory, hasWater, param(p, 'gaugeStationsPerKm2'));
     const heatSensors = heatSensorCountOf(inventory, hasHeat, param(p, 'urbanHeatSensorsPerInhabitant'));
     const trend = s.hazardDamageFactor;
-    const damage: DamageParameters = {
-      kgPerEur: param(p, 'reconstructionKgCo2ePerEur'),
-      fatalityWeight: param(p, 'includeFatalities'),
-      vsl: param(p, 'valueOfStatisticalLifeEur'),
-      phi: param(p, 'fatalityReductionRatio'),
-    };
+    const damage = SCRATCH_DAMAGE;
+    damage.kgPerEur = param(p, 'reconstructionKgCo2ePerEur');
+    damage.fatalityWeight = param(p, 'includeFatalities');
+    damage.vsl = param(p, 'valueOfStatisticalLifeEur');
+    damage.phi = param(p, 'fatalityReductionRatio');
 
-    // --- remaining damages of each variant, hazard by hazard (Eq. 2, 5–9)
+    // --- remaining damages of each variant, hazard by hazard (Eq. 2, 5–9). The chains' coverages and response
+    // rates that do not depend on the hazard are read and checked once; each lead-time effect f(h) is computed once
+    // per hazard (`combinedWarningReduction`'s equations, through its unchecked parts).
+    checkScale(curve.scaleHours);
+    const national = SCRATCH_NATIONAL;
+    national.responseRate = param(p, 'nationalResponseRate');
+    const manualChain = SCRATCH_MANUAL;
+    manualChain.coverage = param(p, 'manualWatchCoverage');
+    manualChain.responseRate = param(p, 'manualWatchResponseRate');
+    checkLocalChain(manualChain);
+    const earlyChain = SCRATCH_EARLY;
+    earlyChain.coverage = param(p, 'earlyWarningCoverage');
+    earlyChain.responseRate = param(p, 'earlyWarningResponseRate');
+    checkLocalChain(earlyChain);
     const statusQuo = emptyFlows(axis, arena);
     const manual = emptyFlows(axis, arena);
     const early = emptyFlows(axis, arena);
-    const national: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
-    const local: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
     for (let i = 0; i < hazards.length; i++) {
       const hazard = hazards[i];
+      const names = HAZARD_PARAMETER_NAMES[hazard.kind];
       nationalChain(p, hazard, national);
-      const rStatusQuo = combinedWarningReduction(national, null, curve);
-      const rManual = combinedWarningReduction(national, localChain(p, 'manualWatch', hazard.kind, stations, local), curve);
-      const rEarly = combinedWarningReduction(national, localChain(p, 'earlyWarning', hazard.kind, stations, local), curve);
-      addDamages(statusQuo, trend, damage, hazard, eads[i], rStatusQuo, rStatusQuo);
-      addDamages(manual, trend, damage, hazard, eads[i], rManual, rStatusQuo);
-      addDamages(early, trend, damage, hazard, eads[i], rEarly, rStatusQuo);
+      checkNationalChain(national, curve);
+      manualChain.leadTimeHours = localLeadTimeHours(p, names.manualWatchLeadTime, hazard.kind, stations);
+      earlyChain.leadTimeHours = localLeadTimeHours(p, names.earlyWarningLeadTime, hazard.kind, stations);
+      checkLeadTime(national.leadTimeHours);
+      checkLeadTime(manualChain.leadTimeHours);
+      checkLeadTime(earlyChain.leadTimeHours);
+      const nationalEffect = leadTimeEffectOf(national.leadTimeHours, curve.scaleHours);
+      const rStatusQuo = nationalReduction(national, nationalEffect, curve);
+      const rManual = localReduction(national, nationalEffect, manualChain, leadTimeEffectOf(manualChain.leadTimeHours, curve.scaleHours), curve);
+      const rEarly = localReduction(national, nationalEffect, earlyChain, leadTimeEffectOf(earlyChain.leadTimeHours, curve.scaleHours), curve);
+      addHazardDamages(statusQuo, manual, early, trend, damage, hazard, eads[i], rStatusQuo, rManual, rEarly);
     }
 
     // --- manual watch: staff gauges (non-digital) and staff time
     if (stations > 0) {
-      const gauges = equipmentFleetInto(
-        axis,
-        {
-          count: stations,
-          lifetimeYears: param(p, 'staffGaugeLifetimeYears'),
-          unitCostEur: param(p, 'staffGaugeCostEur'),
-          unitEmbodiedKgCo2e: param(p, 'staffGaugeEmbodiedKgCo2e'),
-          firstPurchaseIndex: 0,
-          costTrend: s.worksCostFactor,
-        },
-        emptyFleet(n, arena),
-      );
-      addFleet(manual, gauges, false);
+      const spec = SCRATCH_GAUGES;
+      spec.count = stations;
+      spec.lifetimeYears = param(p, 'staffGaugeLifetimeYears');
+      spec.unitCostEur = param(p, 'staffGaugeCostEur');
+      spec.unitEmbodiedKgCo2e = param(p, 'staffGaugeEmbodiedKgCo2e');
+      spec.costTrend = s.worksCostFactor;
+      // Into a fleet fresh from `emptyFleet` (zeros): `addEquipmentFleet` gives `equipmentFleetInto`'s numbers.
+      addFleet(manual, addEquipmentFleet(axis, spec, emptyFleet(n, arena)), false);
+      spec.costTrend = undefined; // the scenario's series are not held after the call
     }
     const watchHoursPerYear =
       param(p, 'manualWatchHoursPerPointPerYear') * stations +
       param(p, 'manualWatchHoursPerInhabitantPerYear') * inventory.population;
     const staffCostEurPerHour = param(p, 'watchStaffCostEurPerHour');
-    for (let t = 1; t < n; t++) manual.opexEur[t] += watchHoursPerYear * staffCostEurPerHour;
+    const watchEurPerYear = watchHoursPerYear * staffCostEurPerHour;
+    for (let t = 1; t < n; t++) manual.opexEur[t] += watchEurPerYear;
 
     // --- early warning: stations and heat sensors (digital), platform, operator time, set-up
     // Devices through the shared catalogue helpers (models/digital): fleet, power draw, maintenance,
     // connected devices and data for the shared network.
+    const deviceOptions = SCRATCH_DEVICE_OPTIONS;
+    deviceOptions.arena = arena;
     if (stations > 0) {
-      addDeviceFleet(early, s, deviceFleet(axis, p, s, 'hydroStation', stations, { arena }));
+      addDeviceFleet(early, s, deviceFleet(axis, p, s, 'hydroStation', stations, deviceOptions));
       early.capexEur[0] += stations * param(p, 'alertSetupEurPerStation');
     }
-    if (heatSensors > 0) addDeviceFleet(early, s, deviceFleet(axis, p, s, 'heatSensor', heatSensors, { arena }));
+    if (heatSensors > 0) addDeviceFleet(early, s, deviceFleet(axis, p, s, 'heatSensor', heatSensors, deviceOptions));
+    deviceOptions.arena = undefined; // the arena is not held after the call
     early.connectedDevices ??= 0;
     early.dataMbPerYear ??= 0;
     const devices = stations + heatSensors;
     const platformEurPerYear = param(p, 'alertPlatformEurPerInhabitantPerYear') * inventory.population;
     const operatorEurPerYear = param(p, 'earlyWarningStaffHoursPerDevicePerYear') * devices * staffCostEurPerHour;
-    for (let t = 1; t < n; t++) early.opexEur[t] += platformEurPerYear + operatorEurPerYear;
+    const earlyEurPerYear = platformEurPerYear + operatorEurPerYear;
+    for (let t = 1; t < n; t++) early.opexEur[t] += earlyEurPerYear;
 
     // Finite outputs: the engine asserts every series of every variant after each call (src/evaluate/engine.ts),
     // so the model does not scan them a second time.

@@ -83,10 +83,10 @@
  *   counted; only the avoided production (energy, production cost, scarcity) is.
  * - Field confirmation of sensor alarms is assumed to be covered by the sensors' maintenance cost.
  */
-import { addDeviceFleet, deviceFleet } from '../digital/model.js';
+import { addDeviceFleet, deviceFleet, type DeviceFleetOptions } from '../digital/model.js';
 import { z } from 'zod';
-import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
-import { addEquipmentFleet, emptyFleet, type FleetSpec } from '../../src/core/equipment.js';
+import { seriesRecord } from '../../src/core/arena.js';
+import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
@@ -486,12 +486,16 @@ export interface VariantVolumes {
  * deviceCounts(inventory, p) // { meterRadio: 9000, acousticSensor: 360, pressureController: 3.6 }
  */
 export function deviceCounts(inventory: Inventory, p: ParameterValues): Record<Device, number> {
+  return deviceCountsInto(inventory, p, { meterRadio: 0, acousticSensor: 0, pressureController: 0 });
+}
+
+/** `deviceCounts` written into `into` (the model's scratch counts). Returns `into`. */
+function deviceCountsInto(inventory: Inventory, p: ParameterValues, into: Record<Device, number>): Record<Device, number> {
   const length = inventory.networkLengthKm;
-  return {
-    meterRadio: inventory.metersCount ?? inventory.subscribers,
-    acousticSensor: length * param(p, 'leakSensorCoverageFraction') * param(p, 'leakSensorDensityPerKm'),
-    pressureController: length * param(p, 'pressureControlPointsPerKm'),
-  };
+  into.meterRadio = inventory.metersCount ?? inventory.subscribers;
+  into.acousticSensor = length * param(p, 'leakSensorCoverageFraction') * param(p, 'leakSensorDensityPerKm');
+  into.pressureController = length * param(p, 'pressureControlPointsPerKm');
+  return into;
 }
 
 /** The four volume series of a variant, in the order an arena lays them out. */
@@ -518,36 +522,67 @@ function prepare(inventory: Inventory): Prepared {
 
 /** The per-call factors of Eq. 6–7: network losses of each variant, customer-side leak share and alert factor. */
 interface VolumeFactors {
-  /** L_v of each variant (Eq. 6), by variant id [m³/yr]. */
-  lossesM3: Readonly<Record<string, number>>;
+  /** L_v of the status quo, the manual campaigns and the smart network (Eq. 6) [m³/yr]. */
+  statusQuoLossesM3: number;
+  campaignLossesM3: number;
+  smartLossesM3: number;
   /** k [fraction of billed]. */
   customerLeakShare: number;
   /** ψ [fraction]. */
   alertFactor: number;
 }
 
-/** Eq. 4–7 on scalars: the factors `variantVolumes` spreads over the years. */
-function volumeFactors(p: ParameterValues, base: BaseVolumes): VolumeFactors {
-  const b = param(p, 'backgroundLossShare');
-  const lossesM3 = {
-    'status-quo': base.lossesM3,
-    'manual-leak-campaigns': remainingLossesM3({
-      lossesM3: base.lossesM3,
-      backgroundShare: b,
-      runTimeFactor: 1 - param(p, 'leakSurveyLossReductionFraction'),
-    }),
-    'smart-network': remainingLossesM3({
-      lossesM3: base.lossesM3,
-      backgroundShare: b,
-      coveredShare: param(p, 'leakSensorCoverageFraction'),
-      runTimeFactor: runTimeFactor(param(p, 'leakDetectionDaysDigital'), param(p, 'leakDetectionDaysManual'), param(p, 'leakRepairDays')),
-      pressureFactor: favadLeakageFactor(param(p, 'pressureReductionFraction'), param(p, 'leakageExponentN1')),
-    }),
-  };
+/** A `VolumeFactors` of zeros, to be filled by `volumeFactors`. */
+function blankVolumeFactors(): VolumeFactors {
+  return { statusQuoLossesM3: 0, campaignLossesM3: 0, smartLossesM3: 0, customerLeakShare: 0, alertFactor: 0 };
+}
+
+/** A `LossReduction` with every field present, which `volumeFactors` fills for each variant. */
+function blankLossReduction(): Required<LossReduction> {
+  return { lossesM3: 0, backgroundShare: 0, coveredShare: 1, runTimeFactor: 1, pressureFactor: 1 };
+}
+
+/**
+ * Scratch records of `simulate` and `volumeFactors`: every field is overwritten before it is read in each call, and
+ * nothing is kept from one call to the next (Monte Carlo rewrites `p` and `s` in place between calls): work space,
+ * not a cache. The functions are synchronous and not re-entrant, so one of each suffices.
+ */
+const SCRATCH_FACTORS = blankVolumeFactors();
+const SCRATCH_LOSS_REDUCTION = blankLossReduction();
+const SCRATCH_COUNTS: Record<Device, number> = { meterRadio: 0, acousticSensor: 0, pressureController: 0 };
+const SCRATCH_COHORT: FleetSpec = reusableFleetSpec();
+const SCRATCH_DEVICE_OPTIONS: DeviceFleetOptions = { firstPurchaseIndex: 0, arena: undefined };
+
+/** Eq. 4–7 on scalars, written into `into`: the factors `variantVolumes` spreads over the years. Returns `into`. */
+function volumeFactors(p: ParameterValues, base: BaseVolumes, into: VolumeFactors): VolumeFactors {
+  const r = SCRATCH_LOSS_REDUCTION;
+  r.lossesM3 = base.lossesM3;
+  r.backgroundShare = param(p, 'backgroundLossShare');
+  into.statusQuoLossesM3 = base.lossesM3;
+  r.coveredShare = 1;
+  r.runTimeFactor = 1 - param(p, 'leakSurveyLossReductionFraction');
+  r.pressureFactor = 1;
+  into.campaignLossesM3 = remainingLossesM3(r);
+  r.coveredShare = param(p, 'leakSensorCoverageFraction');
+  r.runTimeFactor = runTimeFactor(param(p, 'leakDetectionDaysDigital'), param(p, 'leakDetectionDaysManual'), param(p, 'leakRepairDays'));
+  r.pressureFactor = favadLeakageFactor(param(p, 'pressureReductionFraction'), param(p, 'leakageExponentN1'));
+  into.smartLossesM3 = remainingLossesM3(r);
   const customerLeakShare = param(p, 'customerLeakShareOfBilled');
   checkFraction('waterVolumes', 'customerLeakShareOfBilled', customerLeakShare);
-  const alertFactor = customerLeakFactor(param(p, 'customerLeakRunDaysWithAlert'), param(p, 'customerLeakRunDaysWithoutAlert'));
-  return { lossesM3, customerLeakShare, alertFactor };
+  into.customerLeakShare = customerLeakShare;
+  into.alertFactor = customerLeakFactor(param(p, 'customerLeakRunDaysWithAlert'), param(p, 'customerLeakRunDaysWithoutAlert'));
+  return into;
+}
+
+/** L_v of a variant (Eq. 6) from the per-call factors [m³/yr]. */
+function variantLossesM3(factors: VolumeFactors, variant: VariantDefinition): number {
+  if (variant.kind === 'digital') return factors.smartLossesM3;
+  return variant.kind === 'alternative' ? factors.campaignLossesM3 : factors.statusQuoLossesM3;
+}
+
+/** ψ of a variant: the télérelève alerts shorten customer-side leaks in the digital variant only (Eq. 7). */
+function variantAlertFactor(factors: VolumeFactors, variant: VariantDefinition): number {
+  return variant.kind === 'digital' ? factors.alertFactor : 1;
 }
 
 /**
@@ -562,20 +597,21 @@ export function waterVolumes(
 ): Record<string, VariantVolumes> {
   const base = prepare(inventory).base;
   const demand = series(s, 'waterDemandFactor', axis);
-  const factors = volumeFactors(p, base);
+  const factors = volumeFactors(p, base, blankVolumeFactors());
   const out: Record<string, VariantVolumes> = {};
-  for (const v of VARIANTS) out[v.id] = variantVolumes(emptyVolumes(axis.length, undefined), v, base, demand, factors);
+  for (const v of VARIANTS) out[v.id] = variantVolumes(emptyVolumes(axis.length), v, base, demand, factors);
   return out;
 }
 
-/** Four zero series of `n` values (from the arena when there is one, else in one fresh buffer). */
-function emptyVolumes(n: number, arena: SeriesArena | undefined): VariantVolumes {
-  return seriesRecord<VariantVolumes>(VOLUME_SERIES, n, arena);
+/** Four zero series of `n` values, in one fresh buffer. */
+function emptyVolumes(n: number): VariantVolumes {
+  return seriesRecord<VariantVolumes>(VOLUME_SERIES, n);
 }
 
 /**
  * Eq. 3, 7, 8 for one variant, written into `vol` from index 1: billed volume with the customer-side leaks (ψ only
- * for the digital variant's alerts), constant network losses L_v (Eq. 6), produced = billed + losses.
+ * for the digital variant's alerts), constant network losses L_v (Eq. 6), produced = billed + losses. The model's
+ * `simulate` walks the same years through the same per-year equations without keeping the series.
  */
 function variantVolumes(
   vol: VariantVolumes,
@@ -585,17 +621,36 @@ function variantVolumes(
   factors: VolumeFactors,
 ): VariantVolumes {
   const k = factors.customerLeakShare;
-  const alert = variant.kind === 'digital' ? factors.alertFactor : 1;
-  const losses = factors.lossesM3[variant.id];
+  const alert = variantAlertFactor(factors, variant);
+  const losses = variantLossesM3(factors, variant);
   for (let t = 1; t < vol.billedM3.length; t++) {
-    const billed = base.billedM3 * demand[t];
-    const customerLeaks = k * billed;
-    vol.customerLeaksM3[t] = customerLeaks * alert;
-    vol.billedM3[t] = billed - customerLeaks * (1 - alert);
+    const customerLeaks = customerLeaksM3(base.billedM3, demand[t], k);
+    vol.customerLeaksM3[t] = alertedCustomerLeaksM3(customerLeaks, alert);
+    vol.billedM3[t] = variantBilledM3(base.billedM3, demand[t], customerLeaks, alert);
     vol.lossesM3[t] = losses;
-    vol.producedM3[t] = vol.billedM3[t] + losses;
+    vol.producedM3[t] = producedM3(vol.billedM3[t], losses);
   }
   return vol;
+}
+
+/** Eq. 3 and 7: customer-side leaks of a year before any alert, K = k × V_bill,0 × D[t] [m³/yr]. */
+function customerLeaksM3(billedBaseM3: number, demand: number, customerLeakShare: number): number {
+  return customerLeakShare * (billedBaseM3 * demand);
+}
+
+/** Eq. 7: the customer-side leaks left with the variant's alerts, ψ × K [m³/yr] (ψ = 1 without télérelève). */
+function alertedCustomerLeaksM3(customerLeaksM3: number, alertFactor: number): number {
+  return customerLeaksM3 * alertFactor;
+}
+
+/** Eq. 3 and 7: billed volume of a variant, V_bill,0 × D[t] less the leaks its alerts avoid, K × (1 − ψ) [m³/yr]. */
+function variantBilledM3(billedBaseM3: number, demand: number, customerLeaksM3: number, alertFactor: number): number {
+  return billedBaseM3 * demand - customerLeaksM3 * (1 - alertFactor);
+}
+
+/** Eq. 8: production of a variant in a year, V_prod,v = V_bill,v + L_v [m³/yr]. */
+function producedM3(billedM3: number, lossesM3: number): number {
+  return billedM3 + lossesM3;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -606,7 +661,7 @@ function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Reco
   const n = axis.length;
   const { base, meters } = prepare(inventory);
   const demand = series(s, 'waterDemandFactor', axis);
-  const factors = volumeFactors(p, base);
+  const factors = volumeFactors(p, base, SCRATCH_FACTORS);
   const grid = series(s, 'gridFactorKgCo2ePerKwh', axis);
   const price = series(s, 'electricityPriceEurPerKwh', axis);
   const scarcity = series(s, 'waterScarcityValueEurPerM3', axis);
@@ -623,15 +678,13 @@ function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Reco
   checkMeterCohorts(meters, manualLifetime);
   const ageYears = inventory.existingMetersAgeYears;
   const cohorts = meterCohortCount(manualLifetime, ageYears);
-  const cohortSpec: FleetSpec = {
-    count: meters / cohorts,
-    lifetimeYears: manualLifetime,
-    unitCostEur: param(p, 'manualMeterCostEur'),
-    unitEmbodiedKgCo2e: param(p, 'manualMeterEmbodiedKgCo2e'),
-    unitEndOfLifeKgCo2e: param(p, 'manualMeterEndOfLifeKgCo2e'),
-    firstPurchaseIndex: null,
-    ageYears: 0,
-  };
+  const cohortSpec = SCRATCH_COHORT;
+  cohortSpec.count = meters / cohorts;
+  cohortSpec.lifetimeYears = manualLifetime;
+  cohortSpec.unitCostEur = param(p, 'manualMeterCostEur');
+  cohortSpec.unitEmbodiedKgCo2e = param(p, 'manualMeterEmbodiedKgCo2e');
+  cohortSpec.unitEndOfLifeKgCo2e = param(p, 'manualMeterEndOfLifeKgCo2e');
+  cohortSpec.firstPurchaseIndex = null;
   // The cohorts are added, in their order, into one fleet (`addEquipmentFleet`), which the variants then add.
   const manualMeters = emptyFleet(n, arena);
   for (let c = 0; c < cohorts; c++) {
@@ -640,40 +693,47 @@ function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Reco
   }
 
   // Eq. 14: devices of the smart network.
-  const counts = deviceCounts(inventory, p);
+  const counts = deviceCountsInto(inventory, p, SCRATCH_COUNTS);
+  const deviceOptions = SCRATCH_DEVICE_OPTIONS;
+  deviceOptions.arena = arena;
 
-  const vol = emptyVolumes(n, arena); // one variant's volumes at a time (Eq. 3–8)
-  const out: Record<string, VariantFlows> = {};
+  const out = {
+    'status-quo': emptyFlows(axis, arena),
+    'manual-leak-campaigns': emptyFlows(axis, arena),
+    'smart-network': emptyFlows(axis, arena),
+  };
+  const k = factors.customerLeakShare;
   for (const v of VARIANTS) {
-    const flows = emptyFlows(axis, arena);
-    variantVolumes(vol, v, base, demand, factors);
+    const flows = out[v.id as keyof typeof out];
     const digital = v.kind === 'digital';
     if (digital) {
       // Eq. 14: the smart network's devices through the shared catalogue helpers (models/digital): fleet,
       // power draw (energy, bill, carbon, all counted as digital), maintenance, connected devices and data.
       for (const d of DEVICES) {
         const count = counts[d];
-        if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count, { arena }));
+        if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count, deviceOptions));
       }
     } else {
       addFleet(flows, manualMeters, false); // readable version: for (const fleet of cohortFleets) addFleet(flows, fleet, false)
     }
     const fixedOpex = digital ? 0 : meters * readingCost + (v.kind === 'alternative' ? surveyCost : 0);
+    const alert = variantAlertFactor(factors, v);
+    const losses = variantLossesM3(factors, v);
     const external = flows.externalCostEur!; // zeros from emptyFlows, set below from index 1
-    const produced = vol.producedM3;
-    const losses = vol.lossesM3;
-    const customerLeaks = vol.customerLeaksM3;
     const { energyKwh, energyCostEur, useKgCo2e, opexEur } = flows;
     for (let t = 1; t < n; t++) {
-      const energy = produced[t] * energyPerM3; // Eq. 9 (the devices' own draw is already in the flows)
+      // Eq. 3, 7, 8: this year's volumes, as `variantVolumes` writes them.
+      const customerLeaks = customerLeaksM3(base.billedM3, demand[t], k);
+      const produced = producedM3(variantBilledM3(base.billedM3, demand[t], customerLeaks, alert), losses);
+      const energy = produced * energyPerM3; // Eq. 9 (the devices' own draw is already in the flows)
       energyKwh[t] += energy;
       energyCostEur[t] += energy * price[t];
       useKgCo2e[t] += energy * grid[t];
-      opexEur[t] += fixedOpex + produced[t] * productionCost; // Eq. 10, 12, 13
-      external[t] = (losses[t] + customerLeaks[t]) * scarcity[t]; // Eq. 11
+      opexEur[t] += fixedOpex + produced * productionCost; // Eq. 10, 12, 13
+      external[t] = (losses + alertedCustomerLeaksM3(customerLeaks, alert)) * scarcity[t]; // Eq. 11
     }
-    out[v.id] = flows;
   }
+  deviceOptions.arena = undefined; // the arena is not held after the call
   return out;
 }
 

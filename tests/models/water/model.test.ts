@@ -26,6 +26,7 @@ import {
   type Inventory,
 } from '../../../models/water/model.js';
 import { FLOW_SERIES } from '../../../src/evaluate/model.js';
+import { SeriesArena } from '../../../src/core/arena.js';
 
 // ---- inputs built from the model's own defaults and the shared device catalogue --------------------------------
 
@@ -456,5 +457,54 @@ describe('water model: plausibility', () => {
   it('the production cost default stays far below the retail price of water (4.19 EUR/m³ incl. sanitation)', () => {
     // The model must not value saved water at the retail price (double counting of energy and fixed costs).
     expect(P.waterProductionCostEurPerM3).toBeLessThan(4.19 / 4);
+  });
+});
+
+// ---- repeated calls ----------------------------------------------------------------------------------------------
+
+describe('water model: repeated calls', () => {
+  it('gives through one arena, with other parameters in the call before, the flows of a fresh call', () => {
+    // The model keeps scratch records between calls (work space, overwritten each call) and takes its series from
+    // the arena: a call must not see anything of the previous one. Reference: the same call without an arena.
+    const other = {
+      ...P,
+      backgroundLossShare: 0.5,
+      leakSensorCoverageFraction: 0.5,
+      leakSurveyLossReductionFraction: 0.3,
+      customerLeakShareOfBilled: 0.05,
+      manualMeterLifetimeYears: 12,
+      manualMeterCostEur: 55,
+    };
+    const s = scenario({ waterDemandFactor: 0.9 });
+    const inventory: Inventory = HAND;
+    const fresh = model.simulate({ axis, p: P, s, inventory });
+    const freshOther = model.simulate({ axis, p: other, s, inventory });
+    const arena = new SeriesArena();
+    arena.reset();
+    model.simulate({ axis, p: other, s, inventory, arena });
+    arena.reset();
+    const again = model.simulate({ axis, p: P, s, inventory, arena });
+    let differs = false;
+    for (const v of model.variants) {
+      for (const name of SERIES_KEYS) {
+        const a = again[v.id][name] as Float64Array;
+        const f = fresh[v.id][name] as Float64Array;
+        expect(Array.from(a), `${v.id}.${name}`).toEqual(Array.from(f));
+        differs ||= (freshOther[v.id][name] as Float64Array).some((x, t) => x !== f[t]);
+      }
+      expect(again[v.id].connectedDevices).toBe(fresh[v.id].connectedDevices);
+      expect(again[v.id].dataMbPerYear).toBe(fresh[v.id].dataMbPerYear);
+    }
+    expect(differs).toBe(true); // the other parameters do change the flows, so the comparison above means something
+  });
+
+  it('walks the years of `waterVolumes` in its flows: energy = produced volume × energy per m³ (Eq. 8–9)', () => {
+    // With no device energy (status quo), energyKwh[t] is exactly the produced volume × waterEnergyKwhPerM3.
+    const s = scenario({ waterDemandFactor: 0.9 });
+    const vol = waterVolumes(axis, P, s, HAND);
+    const flows = run(HAND, P, s);
+    for (const id of ['status-quo', 'manual-leak-campaigns']) {
+      for (const t of [1, 12, 25]) expect(flows[id].energyKwh[t]).toBe(vol[id].producedM3[t] * P.waterEnergyKwhPerM3);
+    }
   });
 });
