@@ -119,3 +119,4 @@ export {
   type RollUpSum,
 } from './evaluate/rollup.js';
 export { rollUpThreads } from './evaluate/rollup-threads.js';
+export { loadCommunes, locateCommuneError, type LoadedCommunes } from './io/communes.js';
