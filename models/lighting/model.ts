@@ -32,7 +32,11 @@
  * at index 0 (LED cost × ledCostFactor at purchase; devices × digitalCostFactor, their embodied carbon ×
  * digitalEmbodiedFactor), replacement at end of life, residual value, embodied and end-of-life carbon. Relamping in
  * the status quo is a lamp fleet split into as many yearly cohorts as the lamp lifetime in years (lamps of
- * unknown age, replaced in staggered group-relamping campaigns). Running flows start at index 1.
+ * unknown age, replaced in staggered group-relamping campaigns). Groups that share a schedule (existing LED
+ * luminaires of the same age, lamps of the same lifetime, the luminaires renovated at index 0) are pooled into one
+ * fleet of their summed count, and the groups of a variant, which share its lighting profile, into one power in
+ * Eq. 8: a fleet is proportional to its count and Eq. 8 to the power, so only rounding differs (≈1e-16
+ * relative) from a group-by-group computation. Running flows start at index 1.
  *
  * Variant rules: groups whose type is `led` are kept as they are in every variant (same energy, maintenance and
  * end-of-life replacement everywhere; no node, no control). The switch-off already practised
@@ -75,9 +79,8 @@
  * - Shared gateways, network and platform are added by the engine from `connectedDevices` and `dataMbPerYear`.
  */
 import { z } from 'zod';
-import { addEquipmentFleet, emptyFleet, equipmentFleetInto, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
+import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
-import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
@@ -195,7 +198,7 @@ export function nightlyLitHours(annualHours: number, hoursFactor: number): numbe
 }
 
 // The `…Core` functions below are the equations themselves, without argument checks: the exported functions check
-// their arguments and call them; the yearly loop of `simulateLighting` checks its scalars once per call and calls
+// their arguments and call them; the simulation checks its scalars once per call (`profileSettings`) and calls
 // them directly (one implementation of each equation).
 
 /** Eq. 1, unchecked: (annualHours × hoursFactor) / 365 [h/night]. */
@@ -375,7 +378,7 @@ export function controlledCabinets(cabinets: number, renovatedCount: number, tot
 const SCRATCH_SPEC = reusableFleetSpec();
 
 /**
- * The one fleet spec of this module, overwritten by each call: every field set, so that `equipmentFleetInto` always
+ * The one fleet spec of this module, overwritten by each call: every field set, so that `addEquipmentFleet` always
  * reads the same object shape, without an object per fleet; nothing in it is read after the equipment call it was
  * set for. Returns it.
  */
@@ -422,31 +425,28 @@ export function relampingFleet(
   lampCostEur: number,
   lampEmbodiedKgCo2e: number,
 ): FleetFlows {
-  const n = axis.length;
-  return relampingFleetInto(axis, count, lampLifetimeYears, lampCostEur, lampEmbodiedKgCo2e, emptyFleet(n));
+  return addRelampingFleet(axis, count, lampLifetimeYears, lampCostEur, lampEmbodiedKgCo2e, emptyFleet(axis.length));
 }
 
 /**
- * `relampingFleet` written into `total` (overwritten): each cohort is added into it by `addEquipmentFleet`, the
- * first one written over zeros by `equipmentFleetInto`; the simulation passes a fleet from the arena. Returns
- * `total`.
+ * `relampingFleet` added into `into`: each cohort is added by `addEquipmentFleet`, so that the lamp fleets of
+ * several stocks (lamp lifetimes) add up in one fleet; the simulation passes a fleet from the arena. Returns `into`.
  */
-function relampingFleetInto(
+function addRelampingFleet(
   axis: YearAxis,
   count: number,
   lampLifetimeYears: number,
   lampCostEur: number,
   lampEmbodiedKgCo2e: number,
-  total: FleetFlows,
+  into: FleetFlows,
 ): FleetFlows {
   const cohorts = Math.max(1, Math.round(lampLifetimeYears));
   const spec = fleetSpec(count / cohorts, lampLifetimeYears, lampCostEur, lampEmbodiedKgCo2e, 0, null, 0, undefined);
   for (let k = 0; k < cohorts; k++) {
     spec.ageYears = (k * lampLifetimeYears) / cohorts;
-    if (k === 0) equipmentFleetInto(axis, spec, total);
-    else addEquipmentFleet(axis, spec, total);
+    addEquipmentFleet(axis, spec, into);
   }
-  return total;
+  return into;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -561,24 +561,30 @@ function isOnAxis(series: Float64Array | undefined, axis: YearAxis): boolean {
   return series instanceof Float64Array && series.length === axis.length;
 }
 
-/** Groups of luminaires with their counts and powers side by side, for the yearly loops. */
-interface GroupSet {
-  /** The groups, in inventory order. */
-  groups: readonly LuminaireGroup[];
-  /** `groups[g].count` [luminaires]. */
+/**
+ * Luminaires pooled by the years that time their equipment (age of existing LED luminaires, lamp lifetime of the
+ * others): the groups of a stock differ only by their count, and a fleet's flows are proportional to its count
+ * (`equipmentFleet`: every term is count × a unit value), so one fleet of the stock's summed count stands for them.
+ */
+interface Stocks {
+  /** Luminaires of each stock [luminaires]. */
   count: Float64Array;
-  /** `groups[g].powerW` [W]. */
-  powerW: Float64Array;
-  /** Power drawn by each group as it is, count × powerW / 1000 (Eq. 8, first factor) [kW]. */
-  powerKw: Float64Array;
+  /** The years that define the stock, NaN where the groups leave them to the default (see `PreparedInventory`) [years]. */
+  years: Float64Array;
 }
 
 /** What the simulation needs from an inventory, derived once per inventory object (immutable once validated). */
 interface PreparedInventory {
-  /** Groups of type `led`: kept as they are in every variant. */
-  led: GroupSet;
-  /** The other groups: relamped in the status quo, renovated to LED in the other variants. */
-  old: GroupSet;
+  /** Existing LED luminaires (groups of type `led`, kept as they are in every variant) by `ageYears`; NaN: unknown, taken at mid-life. */
+  ledByAge: Stocks;
+  /** The other luminaires (relamped in the status quo, renovated elsewhere) by `lampLifetimeYears`; NaN: the parameter. */
+  oldByLampLifetime: Stocks;
+  /** Power of the existing LED luminaires, Σ count × powerW / 1000 over their groups (Eq. 8, first factor) [kW]. */
+  ledPowerKw: number;
+  /** Power of the other luminaires as they are, Σ count × powerW / 1000 over their groups [kW]. */
+  oldPowerKw: number;
+  /** Existing LED luminaires [luminaires]. */
+  ledCount: number;
   /** All luminaires [luminaires]. */
   totalCount: number;
   /** Non-LED luminaires [luminaires]. */
@@ -587,17 +593,22 @@ interface PreparedInventory {
 
 const preparedInventories = new WeakMap<Inventory, PreparedInventory>();
 
-/** The groups with their counts and powers copied into typed arrays, and their power as they are. */
-function groupSet(groups: LuminaireGroup[]): GroupSet {
-  return {
-    groups,
-    count: Float64Array.from(groups, (g) => g.count),
-    powerW: Float64Array.from(groups, (g) => g.powerW),
-    powerKw: Float64Array.from(groups, (g) => groupPowerKwCore(g.count, g.powerW)),
-  };
+/** The groups' counts summed by `yearsOf(group)` (undefined pooled as NaN), in order of first appearance. */
+function stocks(groups: readonly LuminaireGroup[], yearsOf: (group: LuminaireGroup) => number | undefined): Stocks {
+  const countByYears = new Map<number, number>();
+  for (const group of groups) {
+    const years = yearsOf(group) ?? NaN; // a Map matches NaN keys
+    countByYears.set(years, (countByYears.get(years) ?? 0) + group.count);
+  }
+  return { count: Float64Array.from(countByYears.values()), years: Float64Array.from(countByYears.keys()) };
 }
 
-/** The inventory's groups split by technology, with their counts (Eq. 8 arguments checked here, once). */
+/** Σ count × powerW / 1000 over the groups (Eq. 8, first factor) [kW]. */
+function powerKwOf(groups: readonly LuminaireGroup[]): number {
+  return groups.reduce((a, g) => a + groupPowerKwCore(g.count, g.powerW), 0);
+}
+
+/** The inventory's groups split by technology and pooled (Eq. 8 arguments checked here, once). */
 function prepareInventory(inventory: Inventory): PreparedInventory {
   let prepared = preparedInventories.get(inventory);
   if (prepared === undefined) {
@@ -605,10 +616,14 @@ function prepareInventory(inventory: Inventory): PreparedInventory {
       checkNonNegative('lightingEnergyKwh', 'count', group.count);
       checkNonNegative('lightingEnergyKwh', 'powerW', group.powerW);
     }
+    const ledGroups = inventory.luminaires.filter((g) => isLedType(g.type));
     const oldGroups = inventory.luminaires.filter((g) => !isLedType(g.type));
     prepared = {
-      led: groupSet(inventory.luminaires.filter((g) => isLedType(g.type))),
-      old: groupSet(oldGroups),
+      ledByAge: stocks(ledGroups, (g) => g.ageYears),
+      oldByLampLifetime: stocks(oldGroups, (g) => g.lampLifetimeYears),
+      ledPowerKw: powerKwOf(ledGroups),
+      oldPowerKw: powerKwOf(oldGroups),
+      ledCount: ledGroups.reduce((a, g) => a + g.count, 0),
       totalCount: inventory.luminaires.reduce((a, g) => a + g.count, 0),
       renovatedCount: oldGroups.reduce((a, g) => a + g.count, 0),
     };
@@ -635,116 +650,135 @@ function controlSavingCore(
 }
 
 /**
- * Lit hours (Eq. 2) and control saving (Eq. 3–6) of each year under the four lighting profiles; index 0 unused. All
- * night: less the switch-off already practised, no control (status quo, `led`, and the existing LED luminaires of
- * every variant). Switched off: max(current, switchOffHoursPerNight) (clock). Nodes: all night, dimmed, with
- * presence detection. Cabinets: switched off, then dimmed.
+ * The scalars of the lighting profiles (Eq. 1–6) in one call: operating hours [h/yr], the switch-off already
+ * practised and the one of the clock and cabinet variants [h/night], the dimming window [h/night] and depth
+ * [fraction], the presence-detection saving (Eq. 5) [fraction].
  */
-interface LightingProfiles {
-  allNightLit: Float64Array;
-  switchedOffLit: Float64Array;
-  allNightSaving: Float64Array;
-  switchedOffSaving: Float64Array;
-  nodeSaving: Float64Array;
-  cabinetSaving: Float64Array;
-}
-
-/** The series of `LightingProfiles`, in the order an arena lays them out. */
-const PROFILE_SERIES = ['allNightLit', 'switchedOffLit', 'allNightSaving', 'switchedOffSaving', 'nodeSaving', 'cabinetSaving'] as const;
-
-/** `LightingProfiles` of `length` zeros, taken from the arena when there is one. */
-function emptyProfiles(length: number, arena: SeriesArena | undefined): LightingProfiles {
-  return seriesRecord<LightingProfiles>(PROFILE_SERIES, length, arena);
+interface ProfileSettings {
+  annualHours: number;
+  currentSwitchOffHoursPerNight: number;
+  switchOffHoursPerNight: number;
+  dimmingHoursPerNight: number;
+  dimmingDepth: number;
+  presenceSaving: number;
 }
 
 /**
- * Eq. 1–6 for every year of the axis under the four profiles, written into `out`: the lit hours per night (Eq. 1)
- * of a year are shared by the four. The scalars are checked once per call by `simulateLighting`; the scenario's
- * hours factor is checked here, year by year.
+ * Work space of `profileSettings`, overwritten by each call before it is read: nothing is kept from one call to the
+ * next (Monte Carlo rewrites the parameters in place between calls). The simulation is synchronous, so one suffices.
  */
-function lightingProfilesInto(
-  out: LightingProfiles,
-  s: ScenarioSeries,
-  annualHours: number,
-  currentSwitchOffHoursPerNight: number,
-  switchOffHoursPerNight: number,
-  dimmingHoursPerNight: number,
-  dimmingDepth: number,
-  presenceSaving: number,
-): LightingProfiles {
-  const hoursFactor = s.lightingHoursFactor;
-  for (let t = 1; t < out.allNightLit.length; t++) {
-    checkNonNegative('nightlyLitHours', 'hoursFactor', hoursFactor[t]);
-    const night = nightlyLitHoursCore(annualHours, hoursFactor[t]);
-    const allNightLit = litHoursCore(night, currentSwitchOffHoursPerNight);
-    const switchedOffLit = litHoursCore(night, switchOffHoursPerNight);
-    out.allNightLit[t] = allNightLit;
-    out.switchedOffLit[t] = switchedOffLit;
-    out.allNightSaving[t] = controlSavingCore(night, allNightLit, currentSwitchOffHoursPerNight, 0, 0, 0);
-    out.switchedOffSaving[t] = controlSavingCore(night, switchedOffLit, switchOffHoursPerNight, 0, 0, 0);
-    out.nodeSaving[t] = controlSavingCore(night, allNightLit, currentSwitchOffHoursPerNight, dimmingHoursPerNight, dimmingDepth, presenceSaving);
-    out.cabinetSaving[t] = controlSavingCore(night, switchedOffLit, switchOffHoursPerNight, dimmingHoursPerNight, dimmingDepth, 0);
-  }
-  return out;
-}
-
-/** Power drawn by each renovated group once fitted with LED luminaires [kW]. */
-interface RetrofitPower {
-  ledPowerKw: Float64Array;
-}
-
-/** The series of `RetrofitPower`. */
-const RETROFIT_POWER_SERIES = ['ledPowerKw'] as const;
+const SCRATCH_SETTINGS: ProfileSettings = {
+  annualHours: 0,
+  currentSwitchOffHoursPerNight: 0,
+  switchOffHoursPerNight: 0,
+  dimmingHoursPerNight: 0,
+  dimmingDepth: 0,
+  presenceSaving: 0,
+};
 
 /**
- * Power of each non-LED group once renovated, count × powerW × ledPowerFraction / 1000 (Eq. 7, then Eq. 8's first
- * factor) [kW], in a record of `old.count.length` values taken from the arena when there is one.
+ * The profile scalars of a call from the parameters and the inventory, checked once (the exported equations check
+ * the same arguments): `inventory.annualHours` overrides operatingHoursPerYear; the clock and cabinet variants switch
+ * off max(current, switchOffHoursPerNight). Written into the module's work space, which it returns.
  */
-function retrofitPower(old: GroupSet, ledPowerFraction: number, arena: SeriesArena | undefined): RetrofitPower {
-  const n = old.count.length;
-  const out = seriesRecord<RetrofitPower>(RETROFIT_POWER_SERIES, n, arena);
-  for (let g = 0; g < n; g++) out.ledPowerKw[g] = groupPowerKwCore(old.count[g], ledPowerCore(old.powerW[g], ledPowerFraction));
+function profileSettings(p: ParameterValues, inventory: Inventory): ProfileSettings {
+  const out = SCRATCH_SETTINGS;
+  out.annualHours = inventory.annualHours ?? p.operatingHoursPerYear;
+  out.currentSwitchOffHoursPerNight = inventory.currentSwitchOffHoursPerNight ?? 0;
+  out.switchOffHoursPerNight = Math.max(out.currentSwitchOffHoursPerNight, p.switchOffHoursPerNight);
+  out.dimmingHoursPerNight = p.dimmingHoursPerNight;
+  out.dimmingDepth = p.dimmingDepthFraction;
+  checkNonNegative('nightlyLitHours', 'annualHours', out.annualHours);
+  checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', out.currentSwitchOffHoursPerNight);
+  checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', out.switchOffHoursPerNight);
+  checkNonNegative('dimmedHoursPerYear', 'dimmingHoursPerNight', out.dimmingHoursPerNight);
+  checkFraction('dimmingSavingFraction', 'depth', out.dimmingDepth);
+  out.presenceSaving = presenceSavingFraction(p.presenceShareOfLuminaires, p.presenceLowLevelShareOfHours, p.presenceDepthFraction);
   return out;
 }
 
 /**
- * Lighting energy of one variant with its cost and use-phase carbon (Eq. 8, 10), from index 1, added into the
- * flows group by group: first the existing LED luminaires, as they are, under the all-night profile (the same in
- * every variant); then the other groups, drawing `oldPowerKw` (as they are in the status quo, LED elsewhere: see
- * `retrofitPower`), under the variant's profile (`litHours`, `savingFraction`, from `lightingProfilesInto`).
+ * Control saving of a profile without dimming or presence detection [fraction]: Eq. 3–6 with no dimming window
+ * (d = 0: nothing dimmed) and no presence detection give 0 (`controlSavingCore(night, lit, off, 0, 0, 0)`).
  */
-function addLighting(
-  flows: VariantFlows,
+const NO_CONTROL = 0;
+
+/**
+ * Lighting energy of the five variants with its cost and use-phase carbon (Eq. 1–8, 10), from index 1, written into
+ * their `energyKwh`, `energyCostEur` and `useKgCo2e` (zeros until then: nothing else writes them before).
+ *
+ * Each year, the lit hours per night (Eq. 1) give the lit hours (Eq. 2) and control saving (Eq. 3–6) of four
+ * profiles. All night: less the switch-off already practised, no control (status quo, `led`, and the existing LED
+ * luminaires of every variant). Switched off: max(current, switchOffHoursPerNight) (clock). Nodes: all night,
+ * dimmed, with presence detection. Cabinets: switched off, then dimmed. The energy of a variant is that of the
+ * existing LED luminaires, as they are, all night (the same in every variant), plus that of the other luminaires, as
+ * they are in the status quo (`oldPowerKw`), LED elsewhere (`retrofitPowerKw`), under the variant's profile. The
+ * groups of a variant share its profile, so Eq. 8's sum over groups is their summed power × H × (1 − saving).
+ * The scenario's hours factor is checked year by year.
+ */
+function addLightingEnergy(
+  statusQuo: VariantFlows,
+  led: VariantFlows,
+  clock: VariantFlows,
+  node: VariantFlows,
+  cabinet: VariantFlows,
   s: ScenarioSeries,
   inventory: PreparedInventory,
-  profiles: LightingProfiles,
-  oldPowerKw: Float64Array,
-  litHours: Float64Array,
-  savingFraction: Float64Array,
+  settings: ProfileSettings,
+  retrofitPowerKw: number,
 ): void {
-  const ledPowerKw = inventory.led.powerKw;
-  const { allNightLit, allNightSaving } = profiles;
+  const { annualHours, currentSwitchOffHoursPerNight: currentOff, switchOffHoursPerNight: switchOff } = settings;
+  const { dimmingHoursPerNight: dimming, dimmingDepth: depth, presenceSaving } = settings;
+  const { ledPowerKw, oldPowerKw } = inventory;
+  const hoursFactor = s.lightingHoursFactor;
   const price = s.electricityPriceEurPerKwh;
   const grid = s.gridFactorKgCo2ePerKwh;
-  for (let t = 1; t < flows.energyKwh.length; t++) {
-    let energyKwh = flows.energyKwh[t];
-    let energyCostEur = flows.energyCostEur[t];
-    let useKgCo2e = flows.useKgCo2e[t];
-    for (let g = 0; g < ledPowerKw.length; g++) {
-      const kwh = lightingEnergyCore(ledPowerKw[g], allNightLit[t], allNightSaving[t]);
-      energyKwh += kwh;
-      energyCostEur += kwh * price[t];
-      useKgCo2e += kwh * grid[t];
-    }
-    for (let g = 0; g < oldPowerKw.length; g++) {
-      const kwh = lightingEnergyCore(oldPowerKw[g], litHours[t], savingFraction[t]);
-      energyKwh += kwh;
-      energyCostEur += kwh * price[t];
-      useKgCo2e += kwh * grid[t];
-    }
-    flows.energyKwh[t] = energyKwh;
-    flows.energyCostEur[t] = energyCostEur;
-    flows.useKgCo2e[t] = useKgCo2e;
+  // The series written, taken out of the flows records once (faster than through them in every year).
+  const statusQuoKwh = statusQuo.energyKwh;
+  const statusQuoEur = statusQuo.energyCostEur;
+  const statusQuoKg = statusQuo.useKgCo2e;
+  const ledKwh = led.energyKwh;
+  const ledEur = led.energyCostEur;
+  const ledKg = led.useKgCo2e;
+  const clockKwh = clock.energyKwh;
+  const clockEur = clock.energyCostEur;
+  const clockKg = clock.useKgCo2e;
+  const nodeKwh = node.energyKwh;
+  const nodeEur = node.energyCostEur;
+  const nodeKg = node.useKgCo2e;
+  const cabinetKwh = cabinet.energyKwh;
+  const cabinetEur = cabinet.energyCostEur;
+  const cabinetKg = cabinet.useKgCo2e;
+  for (let t = 1; t < statusQuoKwh.length; t++) {
+    // Eq. 1–6: the four profiles of the year.
+    checkNonNegative('nightlyLitHours', 'hoursFactor', hoursFactor[t]);
+    const night = nightlyLitHoursCore(annualHours, hoursFactor[t]);
+    const allNightLit = litHoursCore(night, currentOff);
+    const switchedOffLit = litHoursCore(night, switchOff);
+    const nodeSaving = controlSavingCore(night, allNightLit, currentOff, dimming, depth, presenceSaving);
+    const cabinetSaving = controlSavingCore(night, switchedOffLit, switchOff, dimming, depth, 0);
+    // Eq. 8: energy of each variant [kWh]; Eq. 10: its cost [EUR] and use-phase carbon [kgCO2e].
+    const existingLed = lightingEnergyCore(ledPowerKw, allNightLit, NO_CONTROL);
+    const kwhStatusQuo = existingLed + lightingEnergyCore(oldPowerKw, allNightLit, NO_CONTROL);
+    const kwhLed = existingLed + lightingEnergyCore(retrofitPowerKw, allNightLit, NO_CONTROL);
+    const kwhClock = existingLed + lightingEnergyCore(retrofitPowerKw, switchedOffLit, NO_CONTROL);
+    const kwhNode = existingLed + lightingEnergyCore(retrofitPowerKw, allNightLit, nodeSaving);
+    const kwhCabinet = existingLed + lightingEnergyCore(retrofitPowerKw, switchedOffLit, cabinetSaving);
+    statusQuoKwh[t] = kwhStatusQuo;
+    statusQuoEur[t] = kwhStatusQuo * price[t];
+    statusQuoKg[t] = kwhStatusQuo * grid[t];
+    ledKwh[t] = kwhLed;
+    ledEur[t] = kwhLed * price[t];
+    ledKg[t] = kwhLed * grid[t];
+    clockKwh[t] = kwhClock;
+    clockEur[t] = kwhClock * price[t];
+    clockKg[t] = kwhClock * grid[t];
+    nodeKwh[t] = kwhNode;
+    nodeEur[t] = kwhNode * price[t];
+    nodeKg[t] = kwhNode * grid[t];
+    cabinetKwh[t] = kwhCabinet;
+    cabinetEur[t] = kwhCabinet * price[t];
+    cabinetKg[t] = kwhCabinet * grid[t];
   }
 }
 
@@ -755,9 +789,9 @@ function addRunningCost(flows: VariantFlows, eurPerYear: number): void {
 
 /**
  * Copies the series written by the equipment and maintenance parts that several variants share (existing LED
- * luminaires, LED retrofit fleets and disposal) from `from` into `to` and, when given, `also` and `andAlso` (flows
+ * luminaires, LED retrofit fleet and disposal) from `from` into `to` and, when given, `also` and `andAlso` (flows
  * of the same axis): maintenance and the equipment fleets (`addFleet`). A shared part that writes another series
- * must copy it here. Lighting energy, the other shared part, is added to every variant by `addLighting`.
+ * must copy it here. Lighting energy, the other shared part, is written into every variant by `addLightingEnergy`.
  */
 function copySharedSeries(from: VariantFlows, to: VariantFlows, also?: VariantFlows, andAlso?: VariantFlows): void {
   copySeries(from.opexEur, to.opexEur, also?.opexEur, andAlso?.opexEur);
@@ -781,22 +815,25 @@ function copySeries(from: Float64Array, to: Float64Array, also: Float64Array | u
 }
 
 /**
- * Existing LED luminaires: the same equipment flows in every variant (LED maintenance, replacement at end of life);
- * their all-night energy is added to every variant by `addLighting`.
+ * Existing LED luminaires: the same equipment flows in every variant (LED maintenance, Eq. 11, and replacement at
+ * end of life, one fleet per stock of the same age); their all-night energy is written into every variant by
+ * `addLightingEnergy`.
  */
 function addExistingLed(
   flows: VariantFlows,
   axis: YearAxis,
   p: ParameterValues,
   s: ScenarioSeries,
-  led: GroupSet,
-  fleetScratch: FleetFlows,
+  inventory: PreparedInventory,
+  fleet: FleetFlows,
 ): void {
-  for (const group of led.groups) {
-    addRunningCost(flows, group.count * p.ledMaintenanceEurPerLuminairePerYear);
-    const fleet = equipmentFleetInto(axis, ledLuminaires(p, s, group.count, group.ageYears ?? p.ledLuminaireLifetimeYears / 2), fleetScratch);
-    addFleet(flows, fleet);
+  addRunningCost(flows, inventory.ledCount * p.ledMaintenanceEurPerLuminairePerYear);
+  const { count, years } = inventory.ledByAge;
+  for (let i = 0; i < count.length; i++) {
+    const ageYears = Number.isNaN(years[i]) ? p.ledLuminaireLifetimeYears / 2 : years[i];
+    addEquipmentFleet(axis, ledLuminaires(p, s, count[i], ageYears), fleet);
   }
+  addFleet(flows, fleet);
 }
 
 /**
@@ -832,9 +869,11 @@ function addRetrofitMaintenance(flows: VariantFlows, p: ParameterValues, renovat
  * - `led-telemanagement-cabinet`: switch-off as the clock, then uniform dimming, one controller per cabinet (Eq. 12).
  *
  * Equipment and maintenance flows shared by several variants are computed once and copied: copying a partial sum
- * gives the same numbers as repeating its additions. Lighting energy is computed for each variant, the existing LED
- * luminaires' first in each year. Every series receives its terms in the same order as a variant-by-variant
- * computation. With `input.arena`, every series comes from the arena (valid until the next call).
+ * gives the same numbers as repeating its additions. Luminaires are pooled where the model treats them alike (one
+ * fleet per stock of the same schedule, one power per technology in Eq. 8: see `PreparedInventory`), which changes
+ * only the rounding of the group-by-group sums. Lighting energy is computed for the five variants in one yearly
+ * loop, with the lighting profiles of the year (`addLightingEnergy`). With `input.arena`, every series and fleet
+ * comes from the arena (valid until the next call).
  * @example
  * // 100 × 150 W sodium lamps, 4,000 h/yr, constant scenario: status quo energy 60,000 kWh in year 1, LED 24,000
  * simulateLighting({ axis, p, s, inventory })['led'].energyKwh[1] // 24000 with ledPowerFraction = 0.4
@@ -844,22 +883,10 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   checkInputs(axis, p, s);
   const n = axis.length;
   const prepared = prepareInventory(inventory);
-  const { led: ledGroups, old: oldGroups, totalCount, renovatedCount } = prepared;
-  const annualHours = inventory.annualHours ?? p.operatingHoursPerYear;
-  const currentSwitchOff = inventory.currentSwitchOffHoursPerNight ?? 0;
-  const switchOff = Math.max(currentSwitchOff, p.switchOffHoursPerNight);
-  const dimmingHours = p.dimmingHoursPerNight;
-  const dimmingDepth = p.dimmingDepthFraction;
+  const { totalCount, renovatedCount } = prepared;
+  const settings = profileSettings(p, inventory);
   const ledPowerFraction = p.ledPowerFraction;
-
-  // Scalars of the yearly loops, checked once per call (the exported equations check the same arguments).
-  checkNonNegative('nightlyLitHours', 'annualHours', annualHours);
-  checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', currentSwitchOff);
-  checkNonNegative('litHoursPerYear', 'switchOffHoursPerNight', switchOff);
-  checkNonNegative('dimmedHoursPerYear', 'dimmingHoursPerNight', dimmingHours);
-  checkFraction('dimmingSavingFraction', 'depth', dimmingDepth);
   checkNonNegative('ledPowerW', 'ledPowerFraction', ledPowerFraction);
-  const presenceSaving = presenceSavingFraction(p.presenceShareOfLuminaires, p.presenceLowLevelShareOfHours, p.presenceDepthFraction);
   const cabinets = controlledCabinets(inventory.cabinets, renovatedCount, totalCount);
 
   // Records taken in a fixed order (arena contract).
@@ -868,7 +895,10 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   const clock = emptyFlows(axis, arena);
   const node = emptyFlows(axis, arena);
   const cabinet = emptyFlows(axis, arena);
-  const fleetScratch = emptyFleet(n, arena); // one fleet at a time, added into flows before the next
+  const existingLedFleet = emptyFleet(n, arena);
+  const lampFleet = emptyFleet(n, arena);
+  const retrofitFleet = emptyFleet(n, arena);
+  const clockFleet = emptyFleet(n, arena);
   const out: Record<string, VariantFlows> = {
     'status-quo': statusQuo,
     led,
@@ -879,48 +909,33 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
 
   // Existing LED luminaires' maintenance and replacement, the same in every variant: computed in the status quo,
   // copied into `led`.
-  addExistingLed(statusQuo, axis, p, s, ledGroups, fleetScratch);
+  addExistingLed(statusQuo, axis, p, s, prepared, existingLedFleet);
   copySharedSeries(statusQuo, led);
 
-  // Status quo: discharge lamps kept, relamped, traditional maintenance (Eq. 11).
-  for (const group of oldGroups.groups) {
-    addRunningCost(statusQuo, group.count * p.traditionalMaintenanceEurPerLuminairePerYear);
-    const lampLifetimeYears = group.lampLifetimeYears ?? p.lampLifetimeYears;
-    const lamps = relampingFleetInto(axis, group.count, lampLifetimeYears, p.lampCostEur, p.lampEmbodiedKgCo2e, fleetScratch);
-    addFleet(statusQuo, lamps);
-    // Relamping is maintenance (a section de fonctionnement expense), not an investment: no FCTVA on it.
-    for (let t = 0; t < n; t++) statusQuo.capexNotFctvaEligibleEur![t] += lamps.capexEur[t];
+  // Status quo: discharge lamps kept, relamped (one lamp fleet per stock of the same lamp lifetime), traditional
+  // maintenance (Eq. 11).
+  addRunningCost(statusQuo, renovatedCount * p.traditionalMaintenanceEurPerLuminairePerYear);
+  const { count: oldCount, years: oldLampLifetimeYears } = prepared.oldByLampLifetime;
+  for (let i = 0; i < oldCount.length; i++) {
+    const lampLifetimeYears = Number.isNaN(oldLampLifetimeYears[i]) ? p.lampLifetimeYears : oldLampLifetimeYears[i];
+    addRelampingFleet(axis, oldCount[i], lampLifetimeYears, p.lampCostEur, p.lampEmbodiedKgCo2e, lampFleet);
   }
+  addFleet(statusQuo, lampFleet);
+  // Relamping is maintenance (a section de fonctionnement expense), not an investment: no FCTVA on it.
+  for (let t = 0; t < n; t++) statusQuo.capexNotFctvaEligibleEur![t] += lampFleet.capexEur[t];
 
-  // LED retrofit of every non-LED group at index 0, disposal of the old luminaires: the same in the four renovated
-  // variants, computed in `led`, then copied into the three others.
-  for (const group of oldGroups.groups) {
-    const fleet = equipmentFleetInto(axis, ledLuminaires(p, s, group.count, null), fleetScratch);
-    addFleet(led, fleet);
-  }
+  // LED retrofit of every non-LED luminaire at index 0 (one fleet: they share its schedule), disposal of the old
+  // luminaires: the same in the four renovated variants, computed in `led`, then copied into the three others.
+  addFleet(led, addEquipmentFleet(axis, ledLuminaires(p, s, renovatedCount, null), retrofitFleet));
   const disposalKgCo2e = renovatedCount * p.oldLuminaireEndOfLifeKgCo2e;
   led.endOfLifeKgCo2e[0] += disposalKgCo2e;
   led.amortisedEmbodiedKgCo2e[0] += disposalKgCo2e;
   copySharedSeries(led, clock, node, cabinet);
 
-  // Lighting energy of every variant under its profile (Eq. 1–8, 10).
-  const profiles = lightingProfilesInto(
-    emptyProfiles(n, arena),
-    s,
-    annualHours,
-    currentSwitchOff,
-    switchOff,
-    dimmingHours,
-    dimmingDepth,
-    presenceSaving,
-  );
-  const { allNightLit, switchedOffLit, allNightSaving, switchedOffSaving, nodeSaving, cabinetSaving } = profiles;
-  const { ledPowerKw } = retrofitPower(oldGroups, ledPowerFraction, arena);
-  addLighting(statusQuo, s, prepared, profiles, oldGroups.powerKw, allNightLit, allNightSaving);
-  addLighting(led, s, prepared, profiles, ledPowerKw, allNightLit, allNightSaving);
-  addLighting(clock, s, prepared, profiles, ledPowerKw, switchedOffLit, switchedOffSaving);
-  addLighting(node, s, prepared, profiles, ledPowerKw, allNightLit, nodeSaving);
-  addLighting(cabinet, s, prepared, profiles, ledPowerKw, switchedOffLit, cabinetSaving);
+  // Lighting energy of every variant under its profile (Eq. 1–8, 10), the renovated luminaires drawing their LED
+  // power (Eq. 7 on their summed power) [kW].
+  const retrofitPowerKw = ledPowerCore(prepared.oldPowerKw, ledPowerFraction);
+  addLightingEnergy(statusQuo, led, clock, node, cabinet, s, prepared, settings, retrofitPowerKw);
 
   // Maintenance of the renovated luminaires (Eq. 11), reduced with per-luminaire télégestion nodes.
   addRetrofitMaintenance(led, p, renovatedCount, 0);
@@ -932,10 +947,10 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   if (cabinets > 0) {
     addFleet(
       clock,
-      equipmentFleetInto(
+      addEquipmentFleet(
         axis,
         fleetSpec(cabinets, p.clockLifetimeYears, p.clockSwitchOffCostEurPerCabinet, p.clockEmbodiedKgCo2e, 0, 0, 0, undefined),
-        fleetScratch,
+        clockFleet,
       ),
     );
   }

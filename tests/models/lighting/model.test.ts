@@ -438,6 +438,62 @@ describe('lighting invariants', () => {
   });
 });
 
+describe('lighting groups pooled by schedule', () => {
+  // Two discharge-lamp groups on the default 4-year relamping cycle, mercury on its own 3-year cycle, two LED groups
+  // of different ages; 4,000 h/yr, HAND values (LED €1,000, lamp €60, LED lifetime 20 years, LED power 40 %).
+  const POOLED: Inventory = {
+    luminaires: [
+      { type: 'sodium-hp', count: 300, powerW: 150 },
+      { type: 'metal-halide', count: 100, powerW: 170 },
+      { type: 'mercury', count: 60, powerW: 140, lampLifetimeYears: 3 },
+      { type: 'led', count: 40, powerW: 50, ageYears: 5 },
+      { type: 'led', count: 20, powerW: 50, ageYears: 15 },
+    ],
+    cabinets: 20,
+    annualHours: 4000,
+  };
+
+  it('relamps each lamp lifetime and replaces each LED age on its own schedule (hand-worked capex)', () => {
+    const flows = run(POOLED, HAND);
+    // relamping: (300 + 100) / 4 = 100 lamps and 60 / 3 = 20 lamps a year, × €60 = €7,200 at indices 1 … 24
+    // existing LED: 20 aged 15 replaced at 20 − 15 = 5 (€20,000), 40 aged 5 at 20 − 5 = 15 (€40,000)
+    const sq = flows['status-quo'].capexEur;
+    expect(sq[0]).toBe(0);
+    expect(sq[1]).toBeCloseTo(7200, 6);
+    expect(sq[5]).toBeCloseTo(7200 + 20000, 6);
+    expect(sq[15]).toBeCloseTo(7200 + 40000, 6);
+    expect(sq[24]).toBeCloseTo(7200, 6);
+    expect(flows['status-quo'].capexNotFctvaEligibleEur![5]).toBeCloseTo(7200, 6);
+    // led: the 460 non-LED luminaires renovated at index 0 (€460,000) and replaced at index 20; existing LED as above
+    const led = flows['led'].capexEur;
+    expect(led[0]).toBeCloseTo(460000, 6);
+    expect(led[5]).toBeCloseTo(20000, 6);
+    expect(led[15]).toBeCloseTo(40000, 6);
+    expect(led[20]).toBeCloseTo(460000, 6);
+    expect(led[1]).toBe(0);
+  });
+
+  it('energy from the summed power of each technology (hand-worked)', () => {
+    const flows = run(POOLED, HAND);
+    // as they are: (300 × 150 + 100 × 170 + 60 × 140 + 60 × 50) W = 73,400 W × 4,000 h / 1,000 = 293,600 kWh
+    expect(flows['status-quo'].energyKwh[1]).toBeCloseTo(293600, 6);
+    // led: 70,400 W × 0.4 = 28,160 W renovated + 3,000 W existing LED = 31,160 W → 124,640 kWh, × €0.20 = €24,928
+    expect(flows['led'].energyKwh[1]).toBeCloseTo(124640, 6);
+    expect(flows['led'].energyCostEur[1]).toBeCloseTo(24928, 6);
+  });
+
+  it('the status quo of the whole inventory is the sum of its groups taken alone', () => {
+    const whole = run(POOLED, HAND)['status-quo'];
+    const alone = POOLED.luminaires.map((g) => run({ luminaires: [g], cabinets: 1, annualHours: 4000 }, HAND)['status-quo']);
+    for (const name of SERIES) {
+      for (let t = 0; t < axis.length; t++) {
+        const total = alone.reduce((a, f) => a + f[name][t], 0);
+        expect(whole[name][t], `${name}[${t}]`).toBeCloseTo(total, 6);
+      }
+    }
+  });
+});
+
 describe('lighting plausibility against the reference figures', () => {
   // Typical sodium fleet, defaults from parameters.yaml and models/digital/parameters.yaml.
   const typical: Inventory = { luminaires: [{ type: 'sodium-hp', count: 1000, powerW: 170 }], cabinets: 35 };
