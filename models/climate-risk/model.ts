@@ -136,22 +136,23 @@ const hazardSchema = z
   })
   .strict()
   .superRefine((hazard, ctx) => {
-    const sorted = hazard.damageCurve
-      .map((point, index) => ({ ...point, index }))
-      .sort((a, b) => a.returnPeriodYears - b.returnPeriodYears);
-    for (let i = 1; i < sorted.length; i++) {
-      const prev = sorted[i - 1];
-      const cur = sorted[i];
+    // The points' positions in order of return period (positions, not copies of the points: the roll-up validates
+    // thousands of inventories, and copying each point was most of this schema's cost).
+    const curve = hazard.damageCurve;
+    const order = curve.map((_, index) => index).sort((a, b) => curve[a].returnPeriodYears - curve[b].returnPeriodYears);
+    for (let i = 1; i < order.length; i++) {
+      const prev = curve[order[i - 1]];
+      const cur = curve[order[i]];
       if (cur.returnPeriodYears === prev.returnPeriodYears) {
         ctx.addIssue({
           code: 'custom',
-          path: ['damageCurve', cur.index, 'returnPeriodYears'],
+          path: ['damageCurve', order[i], 'returnPeriodYears'],
           message: `return period ${cur.returnPeriodYears} years appears twice in the damage curve of "${hazard.id}": give each return period once`,
         });
       } else if (cur.damageEur < prev.damageEur) {
         ctx.addIssue({
           code: 'custom',
-          path: ['damageCurve', cur.index, 'damageEur'],
+          path: ['damageCurve', order[i], 'damageEur'],
           message: `the damage at ${cur.returnPeriodYears} years (${cur.damageEur} EUR) is below the damage at ${prev.returnPeriodYears} years (${prev.damageEur} EUR) in "${hazard.id}": a rarer event cannot cost less; check the figures`,
         });
       }

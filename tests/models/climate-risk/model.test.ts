@@ -332,6 +332,18 @@ describe('inventory schema', () => {
     expect(inventorySchema.safeParse({ ...TOWN, hazards: [{ ...TOWN.hazards[0], damageCurve: [{ returnPeriodYears: 1, damageEur: 1 }] }] }).success).toBe(false);
   });
 
+  it('points a decreasing damage at its position in the curve as written, whatever the order of the points', () => {
+    // Written out of order: 1000 y (index 0), 10 y (index 1), 100 y (index 2). Sorted by return period, the 100-year
+    // damage (50,000 EUR) falls below the 10-year one (100,000 EUR): the issue is at index 2, as written.
+    const curve = [
+      { returnPeriodYears: 1000, damageEur: 5e6 },
+      { returnPeriodYears: 10, damageEur: 1e5 },
+      { returnPeriodYears: 100, damageEur: 5e4 },
+    ];
+    const r = inventorySchema.safeParse({ ...TOWN, hazards: [{ ...TOWN.hazards[0], damageCurve: curve }] });
+    expect(r.error?.issues.map((i) => i.path)).toEqual([['hazards', 0, 'damageCurve', 2, 'damageEur']]);
+  });
+
   it('asks for stations or catchmentAreaKm2 when there is a flood or run-off hazard', () => {
     const { catchmentAreaKm2: _unused, ...noArea } = TOWN;
     const r = inventorySchema.safeParse(noArea);
