@@ -10,13 +10,18 @@
  * Units mathjs does not know are handled before it: `fraction` and `1` (plain numbers; `"20 %"` converts to
  * `0.2`), `%`, and `year` / `years` / `yr`.
  */
-import { create, all, type MathJsInstance, type Unit } from 'mathjs';
+import type { MathJsInstance, Unit } from 'mathjs';
+import { loadMathjs } from './mathjs.js';
 
 let instance: MathJsInstance | undefined;
 
-/** The shared mathjs instance with the toolkit's units defined (created on first use: mathjs is heavy). */
+/**
+ * The shared mathjs instance with the toolkit's units defined, created on first use: mathjs itself is loaded then
+ * (src/core/mathjs.ts), so a process that converts no unit text never loads it.
+ */
 export function math(): MathJsInstance {
   if (instance) return instance;
+  const { create, all } = loadMathjs();
   const m = create(all);
   m.createUnit('gCO2e', { prefixes: 'short', aliases: ['gCO2eq', 'gCO2'] });
   m.createUnit('tCO2e', { definition: '1000 kgCO2e', aliases: ['tCO2eq', 'tCO2'] });

@@ -72,6 +72,10 @@ export async function buildWebApp(outDir: string = defaultWebRoot()): Promise<{ 
             b.onResolve({ filter: /^(node:)?(fs|path|crypto|url)$|^exceljs$/ }, (args) => ({
               path: join(source, 'shims', SHIMS[args.path.replace(/^node:/, '')]),
             }));
+            // src/core/mathjs.ts loads mathjs lazily through Node's require; the bundle imports it instead.
+            b.onResolve({ filter: /^\.\/mathjs\.js$/ }, (args) =>
+              args.importer === join(packageRoot(), 'src', 'core', 'units.ts') ? { path: join(source, 'shims', 'mathjs.ts') } : undefined,
+            );
           },
         },
       ],
