@@ -23,6 +23,7 @@ import {
   seriesForPack,
   type ParameterEntry,
   type ReferenceData,
+  type ReferenceFile,
   type ResolvedPack,
   type ScenarioPackFile,
 } from '../scenario/index.js';
@@ -90,6 +91,11 @@ export interface PreparedRun {
   options: RunOptions;
   carbonValuePath: '2025' | '2019';
   inputs: { file: string; sha256: string }[];
+  /**
+   * The data the run was prepared from (plain data): a worker thread prepares the same run from it and the
+   * territory's text (`prepareRunWithData`), without reading and checking the packs and defaults again.
+   */
+  data: RunData;
 }
 
 export interface ResultRow {
@@ -183,6 +189,38 @@ export interface RunData {
   defaults: Readonly<Record<string, { file: string; parameters: Record<string, ParameterSpec> }>>;
 }
 
+/**
+ * `RunData` as a worker thread receives it (`postMessage` copies data, not functions): each file's `lineOf`, which
+ * points an error at a line, is left out.
+ */
+export interface ThreadRunData {
+  packs: ReadonlyMap<string, Omit<ScenarioPackFile, 'lineOf'>>;
+  reference: Omit<ReferenceData, 'files'> & { files: Omit<ReferenceFile, 'lineOf'>[] };
+  defaults: RunData['defaults'];
+}
+
+/**
+ * The run's data for a worker thread: the same data without the files' `lineOf` functions, which `postMessage`
+ * cannot copy (`runDataFromThread` gives them back, knowing no line). A worker prepares again a run that the calling
+ * thread has prepared already, so an error with a line has been raised there first.
+ * @example new Worker(url, { workerData: { data: runDataForThread(run.data) } })
+ */
+export function runDataForThread(data: RunData): ThreadRunData {
+  const packs = new Map<string, Omit<ScenarioPackFile, 'lineOf'>>();
+  for (const [id, { lineOf: _lineOf, ...pack }] of data.packs) packs.set(id, pack);
+  const files = data.reference.files.map(({ lineOf: _lineOf, ...file }) => file);
+  return { packs, reference: { ...data.reference, files }, defaults: data.defaults };
+}
+
+/** `RunData` from what `runDataForThread` sent, each file's `lineOf` knowing no line. */
+export function runDataFromThread(data: ThreadRunData): RunData {
+  const noLine = (): undefined => undefined;
+  const packs = new Map<string, ScenarioPackFile>();
+  for (const [id, pack] of data.packs) packs.set(id, { ...pack, lineOf: noLine });
+  const files = data.reference.files.map((file) => ({ ...file, lineOf: noLine }));
+  return { packs, reference: { ...data.reference, files }, defaults: data.defaults };
+}
+
 /** Prepares a run from data already loaded: resolves the packs and the defaults of each use case. Pure. */
 export function prepareRunWithData(territory: LoadedTerritory, data: RunData, options: RunOptions = {}): PreparedRun {
   const axis = yearAxis(territory.settings.startYear, territory.settings.horizonYears);
@@ -249,7 +287,7 @@ export function prepareRunWithData(territory: LoadedTerritory, data: RunData, op
       }
     }
   }
-  return { territory, axis, packs, useCases, options, carbonValuePath, inputs: territory.inputs };
+  return { territory, axis, packs, useCases, options, carbonValuePath, inputs: territory.inputs, data };
 }
 
 /**

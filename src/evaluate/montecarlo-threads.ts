@@ -1,7 +1,8 @@
 /**
  * Monte Carlo over threads: the calling thread and `threads − 1` worker threads share the chunks. The calling
- * thread has the run prepared already, so it starts at once; each worker prepares the run (about a second or two:
- * loading modules, reading the packs) and then takes chunks one at a time as it finishes the previous one, so a
+ * thread has the run prepared already, so it starts at once; each worker prepares the run from the territory's
+ * text and the run's data (`run.data`: the packs and defaults are not read again; a few tenths of a second, mostly
+ * loading modules) and then takes chunks one at a time as it finishes the previous one, so a
  * slow or busy core takes fewer. A short run is over before the workers are ready: it then costs what one thread
  * costs, and the workers are stopped unused. Every thread claims the next chunk itself from a shared counter
  * (`Atomics.add`), so no thread waits for another to hand it work. Metrics go into shared columns; when every draw
@@ -15,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/errors.js';
 import type { LoadedTerritory } from '../io/territory.js';
-import type { PreparedRun, RunOptions } from './engine.js';
+import { runDataForThread, type PreparedRun, type RunOptions, type ThreadRunData } from './engine.js';
 import {
   DEFAULT_CHUNK_SIZE,
   evaluateChunk,
@@ -36,6 +37,8 @@ export interface WorkerInput {
   territoryText: string;
   territoryFile: string;
   runOptions: RunOptions;
+  /** The run's data (`run.data`), from which the worker prepares the same run without reading files again. */
+  data: ThreadRunData;
   seed: number;
   method: 'lhs' | 'random';
   paybackWithinYears: number;
@@ -103,6 +106,7 @@ export async function runMonteCarloThreads(
     territoryText: readFileSync(territory.file, 'utf8'),
     territoryFile: territory.file,
     runOptions,
+    data: runDataForThread(run.data),
     seed: options.seed,
     method,
     paybackWithinYears,

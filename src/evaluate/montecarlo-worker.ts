@@ -1,18 +1,18 @@
 /**
- * A Monte Carlo worker thread: prepares the run from the territory text once, then claims chunks from the shared
+ * A Monte Carlo worker thread: prepares the run from the territory text and the run's data once, then claims chunks from the shared
  * counter until none is left (or the run is stopped), writing their metrics into the shared columns, and at the
  * end summarises the rows it is asked to. Chunks are sampled from (seed, chunk index), so which thread computes a
  * chunk changes nothing in the numbers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseTerritory } from '../io/territory.js';
-import { prepareRun } from './load.js';
+import { prepareRunWithData, runDataFromThread } from './engine.js';
 import { evaluateChunk, planUncertainty, summariseRow } from './montecarlo.js';
 import { NEXT_CHUNK, STOP, type WorkerInput, type WorkerReply, type WorkerRequest } from './montecarlo-threads.js';
 
 const input = workerData as WorkerInput;
 const territory = await parseTerritory(input.territoryText, input.territoryFile);
-const run = prepareRun(territory, input.runOptions);
+const run = prepareRunWithData(territory, runDataFromThread(input.data), input.runOptions);
 const plan = planUncertainty(run);
 const columns = input.columns.map((row) => row.map((buffer) => new Float32Array(buffer)));
 const counters = new Int32Array(input.control);

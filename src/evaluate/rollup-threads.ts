@@ -1,7 +1,8 @@
 /**
  * The roll-up over threads: the calling thread and `threads − 1` worker threads share the blocks of communes.
- * Each worker prepares the run from the territory file's text (a second or so), then evaluates the blocks it is
- * sent and returns each block's sums; the calling thread evaluates blocks itself meanwhile, and keeps every worker
+ * Each worker prepares the run from the territory file's text and the run's data (`run.data`: the packs and
+ * defaults are not read again; a few tenths of a second), then evaluates the blocks it is sent and returns each
+ * block's sums; the calling thread evaluates blocks itself meanwhile, and keeps every worker
  * two blocks ahead so that none waits. Blocks are summed in block order at the end, so the numbers are those of
  * `rollUp` on one thread, to the last bit.
  */
@@ -9,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { InputError, InputErrors } from '../core/errors.js';
 import type { LoadedTerritory } from '../io/territory.js';
-import type { PreparedRun, RunOptions } from './engine.js';
+import { runDataForThread, type PreparedRun, type RunOptions, type ThreadRunData } from './engine.js';
 import {
   checkCommuneIds,
   rollUp,
@@ -29,6 +30,8 @@ export interface RollUpWorkerInput {
   territoryText: string;
   territoryFile: string;
   runOptions: RunOptions;
+  /** The run's data (`run.data`), from which the worker prepares the same run without reading files again. */
+  data: ThreadRunData;
 }
 
 /** A block sent to a worker. */
@@ -84,7 +87,7 @@ export async function rollUpThreads(
   const count = Math.ceil(communes.length / blockSize);
   if (threads === 1 || count <= 1) return rollUp(run, communes, options);
   checkCommuneIds(communes);
-  const input: RollUpWorkerInput = { territoryText: readFileSync(territory.file, 'utf8'), territoryFile: territory.file, runOptions };
+  const input: RollUpWorkerInput = { territoryText: readFileSync(territory.file, 'utf8'), territoryFile: territory.file, runOptions, data: runDataForThread(run.data) };
   // Run from the TypeScript sources (tsx, vitest), a worker first registers tsx's loader; the built package
   // starts the compiled worker directly.
   const fromSource = import.meta.url.endsWith('.ts');

@@ -1,17 +1,18 @@
 /**
- * A roll-up worker thread: prepares the run from the territory text once, then evaluates each block of communes
- * it is sent and returns the block's sums (or the error that stopped it, input errors with their path and fix).
+ * A roll-up worker thread: prepares the run from the territory text and the run's data once, then evaluates each
+ * block of communes it is sent and returns the block's sums (or the error that stopped it, input errors with their
+ * path and fix).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../core/errors.js';
 import { parseTerritory } from '../io/territory.js';
-import { prepareRun } from './load.js';
+import { prepareRunWithData, runDataFromThread } from './engine.js';
 import { rollUpBlock, rollUpBlockLength, rollUpContext } from './rollup.js';
 import type { RollUpWorkerInput, RollUpWorkerReply, RollUpWorkerRequest } from './rollup-threads.js';
 
 const input = workerData as RollUpWorkerInput;
 const territory = await parseTerritory(input.territoryText, input.territoryFile);
-const ctx = rollUpContext(prepareRun(territory, input.runOptions));
+const ctx = rollUpContext(prepareRunWithData(territory, runDataFromThread(input.data), input.runOptions));
 const reply = (m: RollUpWorkerReply, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
 
 parentPort!.on('message', (m: RollUpWorkerRequest) => {
