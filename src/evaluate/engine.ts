@@ -34,12 +34,13 @@ import {
   comparisonPhysics,
   comparisonScratch,
   discountTable,
+  type ComparisonInput,
   type ComparisonOptions,
   type DiscountTable,
   type Metrics,
   type Yearly,
 } from './metrics.js';
-import { FLOW_SERIES, type ModelDefinition, type VariantDefinition, type VariantFlows } from './model.js';
+import { emptyFlows, FLOW_SERIES, type ModelDefinition, type VariantDefinition, type VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, zeroCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
 import { applyLayer, applyScenarioParameters, fromDefaults, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
@@ -375,9 +376,11 @@ function simulate(
   for (const v of uc.model.variants) {
     const f = flows[v.id];
     if (!f) throw new Error(`model ${uc.id} returned no flows for variant ${v.id}`);
+    if (flowsFinite(f)) continue;
+    // A value is not finite: the series and year that the error names.
     for (const name of FLOW_SERIES) {
       const arr = f[name];
-      if (arr !== undefined && !allFinite(arr)) assertFinite(`model ${uc.id}, variant ${v.id}, scenario ${pack.id}`, name, arr);
+      if (arr !== undefined) assertFinite(`model ${uc.id}, variant ${v.id}, scenario ${pack.id}`, name, arr);
     }
   }
   return { flows, values };
@@ -455,11 +458,49 @@ function addSharedInfrastructure(
  */
 const SHARED_PARTS = sharedInfrastructureParts();
 
-/** True when every value is finite (the check that runs on every model output; the error comes from assertFinite). */
-function allFinite(values: Float64Array): boolean {
-  let probe = 0;
-  for (let t = 0; t < values.length; t++) probe += values[t] * 0; // NaN as soon as one value is NaN or ±Infinity
+/**
+ * True when every value of every series of `FLOW_SERIES` in `f` is finite: the check that runs on every model output
+ * (the error then comes from `assertFinite`). The series are named one by one, not looked up by name in a loop
+ * (the check runs for every variant of every evaluation); tests/evaluate/engine.test.ts checks that it covers every
+ * series of `FLOW_SERIES`.
+ */
+export function flowsFinite(f: VariantFlows): boolean {
+  const probe =
+    finiteProbe(f.capexEur) +
+    finiteProbe(f.opexEur) +
+    finiteProbe(f.energyCostEur) +
+    finiteProbe(f.energyKwh) +
+    finiteProbe(f.residualValueEur) +
+    finiteProbe(f.embodiedKgCo2e) +
+    finiteProbe(f.useKgCo2e) +
+    finiteProbe(f.endOfLifeKgCo2e) +
+    finiteProbe(f.amortisedEmbodiedKgCo2e) +
+    finiteProbe(f.digitalKgCo2e) +
+    finiteProbe(f.externalCostEur) +
+    finiteProbe(f.capexNotFctvaEligibleEur);
   return probe === 0;
+}
+
+/**
+ * 0 when every value is finite, NaN as soon as one is NaN or ±Infinity (x × 0); 0 for an absent series. Four sums
+ * side by side, so that each addition does not wait for the previous one.
+ */
+function finiteProbe(values: Float64Array | undefined): number {
+  if (values === undefined) return 0;
+  const n = values.length;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let t = 0;
+  for (; t + 3 < n; t += 4) {
+    a += values[t] * 0;
+    b += values[t + 1] * 0;
+    c += values[t + 2] * 0;
+    d += values[t + 3] * 0;
+  }
+  for (; t < n; t++) a += values[t] * 0;
+  return a + b + c + d;
 }
 
 function financeSettings(uc: PreparedUseCase, p: Record<string, number>): FinanceSettings {
@@ -501,6 +542,8 @@ export interface EvaluationWorkspace {
   }[];
   sharedArena: SeriesArena;
   scratch: ReturnType<typeof comparisonScratch>;
+  /** The input of the comparison being computed, rewritten for each one (no three objects per comparison). */
+  input: ComparisonInput;
   tables: Map<number, DiscountTable>;
 }
 
@@ -519,6 +562,12 @@ export function evaluationWorkspace(run: PreparedRun): EvaluationWorkspace {
     }),
     sharedArena: new SeriesArena(),
     scratch: comparisonScratch(n),
+    input: {
+      years: run.axis.years,
+      rate: 0,
+      reference: { flows: emptyFlows(run.axis), costs: zeroCosts(n) },
+      variant: { flows: emptyFlows(run.axis), costs: zeroCosts(n) },
+    },
     tables: new Map(),
   };
 }
@@ -596,18 +645,15 @@ export function evaluateScenarioMetrics(
       const physics = comparisonPhysics(refFlows, f, ws.scratch);
       for (const perspective of PERSPECTIVES) {
         const table = perspective === 'financial' ? financialTable : socioTable;
-        const metrics = comparisonMetrics(
-          {
-            years: run.axis.years,
-            rate: table.rate,
-            reference: { flows: refFlows, costs: ref.costs[perspective] },
-            variant: { flows: f, costs: v.costs[perspective] },
-          },
-          table,
-          ws.scratch,
-          physics,
-          options,
-        );
+        // The comparison's input, written into the workspace's record (read by this call only).
+        const input = ws.input;
+        input.years = run.axis.years;
+        input.rate = table.rate;
+        input.reference.flows = refFlows;
+        input.reference.costs = ref.costs[perspective];
+        input.variant.flows = f;
+        input.variant.costs = v.costs[perspective];
+        const metrics = comparisonMetrics(input, table, ws.scratch, physics, options);
         rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: ref.def.id, perspective, metrics });
       }
     }

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examplesDir } from '../../src/core/paths.js';
-import { evaluateRun, type RunResults } from '../../src/evaluate/engine.js';
+import { evaluateRun, flowsFinite, type RunResults } from '../../src/evaluate/engine.js';
+import { emptyFlows, FLOW_SERIES } from '../../src/evaluate/model.js';
+import { yearAxis } from '../../src/core/time.js';
 import { prepareRun } from '../../src/evaluate/load.js';
 import { loadTerritory, type LoadedTerritory } from '../../src/io/territory.js';
 import { resultsDocument, toJson } from '../../src/io/writers.js';
@@ -91,5 +93,42 @@ describe('the engine on the built-in example', () => {
       const amortised = r.yearly.emissionsAmortisedTco2e.reduce((a, b) => a + b, 0);
       expect(amortised, `${r.useCase}/${r.variant}`).toBeCloseTo(atPurchase, 6);
     }
+  });
+});
+
+describe('flowsFinite (the check of every model output)', () => {
+  const axis = yearAxis(2026, 25);
+  it('is true for finite flows, absent optional series included', () => {
+    const f = emptyFlows(axis);
+    f.capexEur[0] = 1e6;
+    expect(flowsFinite(f)).toBe(true);
+  });
+
+  it('sees a NaN or an infinity in every series of FLOW_SERIES, at any year', () => {
+    for (const name of FLOW_SERIES) {
+      for (const [t, bad] of [[0, NaN], [3, Infinity], [25, -Infinity]] as const) {
+        const f = emptyFlows(axis);
+        const series = f[name] ?? (f[name] = new Float64Array(axis.length));
+        series[t] = bad;
+        expect(flowsFinite(f), `${name}[${t}] = ${bad}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('a model output that is not finite', () => {
+  it('stops the run with the model, variant, scenario, series and year', () => {
+    const run = prepareRun(territory, { scenarios: ['TEND'], useCases: ['water'] });
+    const uc = run.useCases[0];
+    const variant = uc.model.variants[1].id;
+    const broken = {
+      ...run,
+      useCases: [{ ...uc, model: { ...uc.model, simulate: (input: Parameters<typeof uc.model.simulate>[0]) => {
+        const flows = uc.model.simulate(input);
+        flows[variant].useKgCo2e[3] = NaN;
+        return flows;
+      } } }],
+    };
+    expect(() => evaluateRun(broken, NOW)).toThrow(`model water, variant ${variant}, scenario TEND: useKgCo2e[3] is NaN; models must return finite values`);
   });
 });
