@@ -74,6 +74,7 @@
  */
 import { addDeviceFleet, deviceFleet } from '../digital/model.js';
 import { z } from 'zod';
+import { InventoryCache } from '../../src/core/inventoryCache.js';
 import { argumentError } from '../../src/core/errors.js';
 import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
@@ -724,7 +725,7 @@ function pairFactorNames(activity: Activity, activityIndex: number, bacsClass: B
   return { activity, activityIndex, bacsClass, thermalCurrent: current('thermal'), electricCurrent: current('electric') };
 }
 
-const PREPARED = new WeakMap<Inventory, PreparedInventory>();
+const PREPARED = new InventoryCache<Inventory, PreparedInventory>();
 
 function prepared(inventory: Inventory): PreparedInventory {
   let out = PREPARED.get(inventory);

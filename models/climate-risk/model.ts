@@ -77,6 +77,7 @@
  */
 import { addDeviceFleet, deviceFleet, type DeviceFleetOptions } from '../digital/model.js';
 import { z } from 'zod';
+import { InventoryCache } from '../../src/core/inventoryCache.js';
 import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
@@ -686,7 +687,7 @@ interface Prepared {
   hasHeat: boolean;
 }
 
-const preparedByInventory = new WeakMap<Inventory, Prepared>();
+const preparedByInventory = new InventoryCache<Inventory, Prepared>();
 
 function prepare(inventory: Inventory): Prepared {
   let prepared = preparedByInventory.get(inventory);

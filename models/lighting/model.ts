@@ -79,6 +79,7 @@
  * - Shared gateways, network and platform are added by the engine from `connectedDevices` and `dataMbPerYear`.
  */
 import { z } from 'zod';
+import { InventoryCache } from '../../src/core/inventoryCache.js';
 import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
@@ -591,7 +592,7 @@ interface PreparedInventory {
   renovatedCount: number;
 }
 
-const preparedInventories = new WeakMap<Inventory, PreparedInventory>();
+const preparedInventories = new InventoryCache<Inventory, PreparedInventory>();
 
 /** The groups' counts summed by `yearsOf(group)` (undefined pooled as NaN), in order of first appearance. */
 function stocks(groups: readonly LuminaireGroup[], yearsOf: (group: LuminaireGroup) => number | undefined): Stocks {

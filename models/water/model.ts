@@ -85,6 +85,7 @@
  */
 import { addDeviceFleet, deviceFleet, type DeviceFleetOptions } from '../digital/model.js';
 import { z } from 'zod';
+import { InventoryCache } from '../../src/core/inventoryCache.js';
 import { seriesRecord } from '../../src/core/arena.js';
 import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetSpec } from '../../src/core/equipment.js';
 import { argumentError } from '../../src/core/errors.js';
@@ -509,7 +510,7 @@ interface Prepared {
   meters: number;
 }
 
-const preparedByInventory = new WeakMap<Inventory, Prepared>();
+const preparedByInventory = new InventoryCache<Inventory, Prepared>();
 
 function prepare(inventory: Inventory): Prepared {
   let prepared = preparedByInventory.get(inventory);

@@ -293,7 +293,7 @@ export function prepareRunWithData(territory: LoadedTerritory, data: RunData, op
 
 /**
  * Freezes an inventory and everything in it, and returns it. Models compute what depends on the inventory alone
- * once per inventory object (e.g. the lighting model's split of LED and other groups, cached in a WeakMap): an
+ * once per inventory object (e.g. the lighting model's split of LED and other groups, cached in an InventoryCache): an
  * inventory changed in place after a run would otherwise be evaluated with the figures of the first run. Frozen,
  * a change in place throws a TypeError at the assignment (ES modules are strict) instead of going unseen; to
  * evaluate a variation, copy the inventory (`structuredClone`) and change the copy.

@@ -45,7 +45,7 @@ export interface ModelInput<I> {
   /**
    * The territory's inventory for this use case, validated by the model's `inventorySchema`. A value: it is never
    * changed in place (the engine freezes it), so a model may compute what depends on it alone once per inventory
-   * object (a `WeakMap` keyed by it).
+   * object (an `InventoryCache`, src/core/inventoryCache.ts, keyed by it).
    */
   inventory: I;
   /**
