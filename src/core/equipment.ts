@@ -162,70 +162,86 @@ export function addEquipmentFleet(axis: YearAxis, spec: FleetSpec, into: FleetFl
   if (!(L > 0) || !Number.isFinite(L)) {
     throw new RangeError(`equipmentFleet: lifetimeYears must be a positive number, received ${L}`);
   }
-  if (!(spec.count >= 0) || !Number.isFinite(spec.count)) {
-    throw new RangeError(`equipmentFleet: count must be a non-negative number, received ${spec.count}`);
+  const units = spec.count;
+  if (!(units >= 0) || !Number.isFinite(units)) {
+    throw new RangeError(`equipmentFleet: count must be a non-negative number, received ${units}`);
   }
   checkFleetLength(into, n);
   const unitCost = spec.unitCostEur ?? 0;
   const unitEmbodied = spec.unitEmbodiedKgCo2e ?? 0;
   const unitEol = spec.unitEndOfLifeKgCo2e ?? 0;
   const replacementShare = spec.replacementShare ?? 1;
-  const out = into;
-  if (spec.count === 0) return out;
+  if (units === 0) return into;
 
-  // Purchase indices (exact, possibly fractional positions; rounded to whole years for booking).
+  // Purchase positions first + k × L (exact, possibly fractional), booked at the nearest whole index.
   const existing = spec.firstPurchaseIndex === null;
   const first = existing ? L - Math.min(spec.ageYears ?? 0, L) : (spec.firstPurchaseIndex ?? 0);
   if (!existing && (first < 0 || !Number.isInteger(first))) {
     throw new RangeError(`equipmentFleet: firstPurchaseIndex must be a whole index ≥ 0, received ${first}`);
   }
+  if (Number.isNaN(first)) {
+    throw new RangeError(`equipmentFleet: ageYears must be a number, received ${spec.ageYears}`);
+  }
+  const costTrend = spec.costTrend;
+  const embodiedTrend = spec.embodiedTrend;
+  const purchases = into.purchases;
+  const capexEur = into.capexEur;
+  const embodiedKgCo2e = into.embodiedKgCo2e;
+  const endOfLifeKgCo2e = into.endOfLifeKgCo2e;
+  const amortisedKgCo2e = into.amortisedKgCo2e;
+  const inService = into.inService;
 
-  // Units already in place serve from index 1 until their first replacement; they carry no purchase inside the
-  // horizon, and their past embodied emissions are outside it (sunk), so they add nothing but service.
+  // Units in service: each unit serves from the year after its purchase until the next purchase (the same rounding
+  // as the purchases, so that service years never overlap when the lifetime is not whole: rounding t + L instead
+  // counted some years twice), and the last one to the end of the horizon. The service periods follow one another
+  // without a gap: `count` units every year from index 1 for units already in place (they serve until their first
+  // replacement; they carry no purchase inside the horizon, and their past embodied emissions are outside it, sunk),
+  // from the year after the first purchase for a new fleet.
+  let next = Math.round(first); // the next purchase index
   if (existing) {
-    const end = Math.min(Math.round(first), last);
-    for (let t = 1; t <= end; t++) out.inService[t] += spec.count;
+    for (let y = 1; y <= last; y++) inService[y] += units;
+  } else if (next < last) {
+    for (let y = (next | 0) + 1; y <= last; y++) inService[y] += units;
   }
 
-  for (let k = 0; ; k++) {
-    const exact = first + k * L;
-    const t = Math.round(exact);
-    if (t >= last) break;
-    const replacement = existing || k > 0;
-    const share = replacement ? replacementShare : 1;
-    const costMul = spec.costTrend ? spec.costTrend[t] : 1;
-    const carbonMul = spec.embodiedTrend ? spec.embodiedTrend[t] : 1;
-    const units = spec.count;
+  // No purchase at the last index or after (it would serve no year of the horizon); `next < last` makes it a whole
+  // index of the axis.
+  for (let k = 0; next < last; k++) {
+    const t = next | 0;
+    const share = existing || k > 0 ? replacementShare : 1;
+    const costMul = costTrend ? costTrend[t] : 1;
+    const carbonMul = embodiedTrend ? embodiedTrend[t] : 1;
     const cost = units * unitCost * share * costMul;
     const manufacturing = units * unitEmbodied * share * carbonMul;
     const eol = units * unitEol * share;
-    out.purchases[t] += units;
-    out.capexEur[t] += cost;
-    out.embodiedKgCo2e[t] += manufacturing;
+    purchases[t] += units;
+    capexEur[t] += cost;
+    embodiedKgCo2e[t] += manufacturing;
 
-    // Years served inside the horizon: t+1 … min(t+L, N), on the true (possibly fractional) lifetime.
+    // Amortised: (manufacturing + end of life) / L in each year served inside the horizon, t+1 … min(t+L, N), on
+    // the true (possibly fractional) lifetime: the year y carries the portion min(1, servedYears − (y − t − 1)).
+    // That portion is exactly 1 in the first floor(servedYears) years (perYear × 1 is perYear), so only the years
+    // after them compute it.
     const endExact = t + L;
     const servedYears = Math.min(endExact, last) - t;
     const perYear = (manufacturing + eol) / L;
-    const lastServed = Math.min(Math.ceil(endExact - 1e-9), last);
-    for (let y = t + 1; y <= lastServed; y++) {
-      const portion = Math.min(1, servedYears - (y - t - 1));
-      out.amortisedKgCo2e[y] += perYear * portion;
-    }
-    // Left service at the next purchase index (the same rounding as the loop), so that service years never
-    // overlap when the lifetime is not whole (rounding t + L instead counted some years twice).
-    const replacedAt = Math.min(Math.round(first + (k + 1) * L), last);
-    for (let y = t + 1; y <= replacedAt; y++) out.inService[y] += units;
+    const lastServed = Math.min(Math.ceil(endExact - 1e-9), last) | 0;
+    let y = t + 1;
+    for (const wholeEnd = t + Math.min(Math.floor(servedYears), lastServed - t); y <= wholeEnd; y++) amortisedKgCo2e[y] += perYear;
+    for (; y <= lastServed; y++) amortisedKgCo2e[y] += perYear * Math.min(1, servedYears - (y - t - 1));
+
+    next = Math.round(first + (k + 1) * L);
     if (endExact <= last) {
-      out.endOfLifeKgCo2e[replacedAt] += eol;
+      // Left service (end of life) at the next purchase index.
+      endOfLifeKgCo2e[Math.min(next, last)] += eol;
     } else {
       const residualFraction = (endExact - last) / L;
-      out.residualValueEur[last] += cost * residualFraction;
-      out.endOfLifeKgCo2e[last] += eol * (1 - residualFraction);
-      out.embodiedKgCo2e[last] -= manufacturing * residualFraction;
+      into.residualValueEur[last] += cost * residualFraction;
+      endOfLifeKgCo2e[last] += eol * (1 - residualFraction);
+      embodiedKgCo2e[last] -= manufacturing * residualFraction;
     }
   }
-  return out;
+  return into;
 }
 
 /**
