@@ -72,7 +72,7 @@
  * - Devices draw power all year; GTB controllers count as connected devices even when wired (as the brief of the
  *   shared infrastructure asks).
  */
-import { addDeviceFleet, deviceFleet } from '../digital/model.js';
+import { addDevices } from '../digital/model.js';
 import { z } from 'zod';
 import { InventoryCache } from '../../src/core/inventoryCache.js';
 import { argumentError } from '../../src/core/errors.js';
@@ -912,13 +912,6 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
   if (gtbClassAM2 > 0) gtbWorksFleet(input, gtbClassAM2, 'gtbCostClassAEurPerM2', costTrend, embodiedTrend, gtbClassAFleet);
   const gtbOperationEurPerM2 = gtbM2 > 0 ? param(p, 'gtbOperationEurPerM2PerYear') : 0;
 
-  // Eq. 9: catalogue devices through the shared catalogue helpers (models/digital), which also count the
-  // connected devices and their data for the shared network.
-  const deviceOptions = { arena };
-  const controllerFleet = controllers > 0 ? deviceFleet(axis, p, s, 'gtbController', controllers, deviceOptions) : undefined;
-  const subMeterFleet = subMeters > 0 ? deviceFleet(axis, p, s, 'subMeter', subMeters, deviceOptions) : undefined;
-  const thermostatFleet = thermostats > 0 ? deviceFleet(axis, p, s, 'smartThermostat', thermostats, deviceOptions) : undefined;
-
   // Eq. 7–8: energy, bills and use-phase carbon of the buildings, summed over the groups.
   // Eq. 1–2 depend on the use only and Eq. 8's price and factor on the carrier only: each is computed once per
   // year, then read by every group.
@@ -939,10 +932,12 @@ function simulateVariants(input: ModelInput<Inventory>): Record<VariantId, Varia
       const opexEur = flows.opexEur;
       for (let t = 1; t < n; t++) opexEur[t] += gtbM2 * gtbOperationEurPerM2;
     }
-    if (usesGtb(variant) && controllerFleet) addDeviceFleet(flows, s, controllerFleet);
+    // Eq. 9: catalogue devices through the shared catalogue helper (models/digital), which also counts the
+    // connected devices and their data for the shared network.
+    if (usesGtb(variant) && controllers > 0) addDevices(flows, axis, p, s, 'gtbController', controllers);
     if (variant === 'metering-thermostats') {
-      if (subMeterFleet) addDeviceFleet(flows, s, subMeterFleet);
-      if (thermostatFleet) addDeviceFleet(flows, s, thermostatFleet);
+      if (subMeters > 0) addDevices(flows, axis, p, s, 'subMeter', subMeters);
+      if (thermostats > 0) addDevices(flows, axis, p, s, 'smartThermostat', thermostats);
     }
     // Every series is checked finite by the engine as soon as `simulate` returns (ModelDefinition.simulate), with
     // the variant and scenario in the message; the counts are checked here.

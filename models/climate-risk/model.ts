@@ -75,7 +75,7 @@
  * damage beyond what R_max allows; the local systems' benefit is only the damages and lives they save (no benefit
  * for crisis management, traffic or insurance premiums).
  */
-import { addDeviceFleet, deviceFleet, type DeviceFleetOptions } from '../digital/model.js';
+import { addDevices } from '../digital/model.js';
 import { z } from 'zod';
 import { InventoryCache } from '../../src/core/inventoryCache.js';
 import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetSpec } from '../../src/core/equipment.js';
@@ -676,7 +676,6 @@ const SCRATCH_MANUAL: WarningChain = { leadTimeHours: 0, coverage: 0, responseRa
 const SCRATCH_EARLY: WarningChain = { leadTimeHours: 0, coverage: 0, responseRate: 0 };
 const SCRATCH_DAMAGE: DamageParameters = { kgPerEur: 0, fatalityWeight: 0, vsl: 0, phi: 0 };
 const SCRATCH_GAUGES: FleetSpec = reusableFleetSpec();
-const SCRATCH_DEVICE_OPTIONS: DeviceFleetOptions = { firstPurchaseIndex: 0, arena: undefined };
 
 /** What the model needs from an inventory alone, computed once per inventory object (immutable after validation). */
 interface Prepared {
@@ -815,14 +814,11 @@ export const model: ModelDefinition<Inventory> = {
     // --- early warning: stations and heat sensors (digital), platform, operator time, set-up
     // Devices through the shared catalogue helpers (models/digital): fleet, power draw, maintenance,
     // connected devices and data for the shared network.
-    const deviceOptions = SCRATCH_DEVICE_OPTIONS;
-    deviceOptions.arena = arena;
     if (stations > 0) {
-      addDeviceFleet(early, s, deviceFleet(axis, p, s, 'hydroStation', stations, deviceOptions));
+      addDevices(early, axis, p, s, 'hydroStation', stations);
       early.capexEur[0] += stations * param(p, 'alertSetupEurPerStation');
     }
-    if (heatSensors > 0) addDeviceFleet(early, s, deviceFleet(axis, p, s, 'heatSensor', heatSensors, deviceOptions));
-    deviceOptions.arena = undefined; // the arena is not held after the call
+    if (heatSensors > 0) addDevices(early, axis, p, s, 'heatSensor', heatSensors);
     early.connectedDevices ??= 0;
     early.dataMbPerYear ??= 0;
     const devices = stations + heatSensors;

@@ -2,8 +2,9 @@
  * Shared digital infrastructure and the device catalogue (models/digital).
  *
  * Not a use case: it has no variants. It provides (1) the DEVICE CATALOGUE (models/digital/parameters.yaml, which
- * the engine merges into every model's `p`) and two helpers every use-case model calls to deploy catalogue
- * devices, and (2) the flows of the infrastructure the digital variants of all use cases share: LoRaWAN gateways,
+ * the engine merges into every model's `p`) and the helpers that deploy catalogue devices in a use case's variant
+ * (`addDevices`, what the models call; `deviceFleet` and `addDeviceFleet`, the same in two steps, with the fleet
+ * handed out), and (2) the flows of the infrastructure the digital variants of all use cases share: LoRaWAN gateways,
  * agents' terminals, the platform (subscription and hosting) and the data networks. The engine computes these
  * shared flows for the territory's total device count and allocates them across use cases by the territory's
  * allocation key (Eq. 10); within one evaluation, a work space (`sharedInfrastructureParts`) computes once what the
@@ -55,11 +56,11 @@
  *   (national device growth) is not applied: a territory's devices are set by its inventory.
  */
 import { z } from 'zod';
-import { seriesRecord, type SeriesArena } from '../../src/core/arena.js';
+import { SeriesArena, seriesRecord } from '../../src/core/arena.js';
 import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows } from '../../src/core/equipment.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
-import { addFleet, emptyFlows, type ScenarioSeries, type VariantFlows } from '../../src/evaluate/model.js';
+import { emptyFlows, type ScenarioSeries, type VariantFlows } from '../../src/evaluate/model.js';
 
 /** Hours in a (non-leap) year, to turn an average draw in W into kWh per year [h/year]. */
 export const HOURS_PER_YEAR = 8760;
@@ -249,25 +250,131 @@ function blankCatalogueEntry(): DeviceCatalogueEntry {
   return { costEur: 0, embodiedKgCo2e: 0, endOfLifeKgCo2e: 0, lifetimeYears: 0, powerW: 0, maintenanceEurPerYear: 0, dataMbPerYear: 0 };
 }
 
+/** The catalogue's parameter names, `${device}${field}` (e.g. luminaireNodeCostEur). */
+type CatalogueParameterName = `${DeviceName}${DeviceField}`;
+
+/** Resolved parameters as `readCatalogueEntry` reads them: the compiler checks each name it writes out. */
+type CatalogueValues = { readonly [name in CatalogueParameterName]?: number };
+
 /**
  * `catalogueEntry` written into `into` (every field overwritten, each parameter checked), so that the hot path
  * reads the catalogue into a scratch entry instead of allocating one per call. Returns `into`.
+ *
+ * Each device's seven parameters `${device}${field}` are read by their names written out, four lines per device:
+ * in the hot path (every evaluation deploys devices), a read by a written-out name costs several times less than one
+ * by a name computed at run time (`p[name]` over the many names of `p`). The compiler checks every name against the
+ * catalogue's (`CatalogueParameterName`); tests/models/digital/devices.test.ts checks that each device reads its own.
  */
-function readCatalogueEntry(p: ParameterValues, device: DeviceName, into: DeviceCatalogueEntry): DeviceCatalogueEntry {
-  const names = Object.hasOwn(CATALOGUE_PARAMETER_NAMES, device) ? CATALOGUE_PARAMETER_NAMES[device] : undefined;
-  if (!names) {
-    throw new RangeError(`digital: unknown device "${String(device)}"; the catalogue has ${DEVICE_NAMES.join(', ')}`);
+function readCatalogueEntry(p: CatalogueValues, device: DeviceName, into: DeviceCatalogueEntry): DeviceCatalogueEntry {
+  switch (device) {
+    case 'luminaireNode':
+      return checkedEntry(into, device,
+        p.luminaireNodeCostEur, p.luminaireNodeEmbodiedKgCo2e, p.luminaireNodeEndOfLifeKgCo2e, p.luminaireNodeLifetimeYears,
+        p.luminaireNodePowerW, p.luminaireNodeMaintenanceEurPerYear, p.luminaireNodeDataMbPerYear);
+    case 'cabinetController':
+      return checkedEntry(into, device,
+        p.cabinetControllerCostEur, p.cabinetControllerEmbodiedKgCo2e, p.cabinetControllerEndOfLifeKgCo2e, p.cabinetControllerLifetimeYears,
+        p.cabinetControllerPowerW, p.cabinetControllerMaintenanceEurPerYear, p.cabinetControllerDataMbPerYear);
+    case 'meterRadio':
+      return checkedEntry(into, device,
+        p.meterRadioCostEur, p.meterRadioEmbodiedKgCo2e, p.meterRadioEndOfLifeKgCo2e, p.meterRadioLifetimeYears,
+        p.meterRadioPowerW, p.meterRadioMaintenanceEurPerYear, p.meterRadioDataMbPerYear);
+    case 'acousticSensor':
+      return checkedEntry(into, device,
+        p.acousticSensorCostEur, p.acousticSensorEmbodiedKgCo2e, p.acousticSensorEndOfLifeKgCo2e, p.acousticSensorLifetimeYears,
+        p.acousticSensorPowerW, p.acousticSensorMaintenanceEurPerYear, p.acousticSensorDataMbPerYear);
+    case 'pressureController':
+      return checkedEntry(into, device,
+        p.pressureControllerCostEur, p.pressureControllerEmbodiedKgCo2e, p.pressureControllerEndOfLifeKgCo2e, p.pressureControllerLifetimeYears,
+        p.pressureControllerPowerW, p.pressureControllerMaintenanceEurPerYear, p.pressureControllerDataMbPerYear);
+    case 'sensorNode':
+      return checkedEntry(into, device,
+        p.sensorNodeCostEur, p.sensorNodeEmbodiedKgCo2e, p.sensorNodeEndOfLifeKgCo2e, p.sensorNodeLifetimeYears,
+        p.sensorNodePowerW, p.sensorNodeMaintenanceEurPerYear, p.sensorNodeDataMbPerYear);
+    case 'hydroStation':
+      return checkedEntry(into, device,
+        p.hydroStationCostEur, p.hydroStationEmbodiedKgCo2e, p.hydroStationEndOfLifeKgCo2e, p.hydroStationLifetimeYears,
+        p.hydroStationPowerW, p.hydroStationMaintenanceEurPerYear, p.hydroStationDataMbPerYear);
+    case 'heatSensor':
+      return checkedEntry(into, device,
+        p.heatSensorCostEur, p.heatSensorEmbodiedKgCo2e, p.heatSensorEndOfLifeKgCo2e, p.heatSensorLifetimeYears,
+        p.heatSensorPowerW, p.heatSensorMaintenanceEurPerYear, p.heatSensorDataMbPerYear);
+    case 'gtbController':
+      return checkedEntry(into, device,
+        p.gtbControllerCostEur, p.gtbControllerEmbodiedKgCo2e, p.gtbControllerEndOfLifeKgCo2e, p.gtbControllerLifetimeYears,
+        p.gtbControllerPowerW, p.gtbControllerMaintenanceEurPerYear, p.gtbControllerDataMbPerYear);
+    case 'subMeter':
+      return checkedEntry(into, device,
+        p.subMeterCostEur, p.subMeterEmbodiedKgCo2e, p.subMeterEndOfLifeKgCo2e, p.subMeterLifetimeYears,
+        p.subMeterPowerW, p.subMeterMaintenanceEurPerYear, p.subMeterDataMbPerYear);
+    case 'smartThermostat':
+      return checkedEntry(into, device,
+        p.smartThermostatCostEur, p.smartThermostatEmbodiedKgCo2e, p.smartThermostatEndOfLifeKgCo2e, p.smartThermostatLifetimeYears,
+        p.smartThermostatPowerW, p.smartThermostatMaintenanceEurPerYear, p.smartThermostatDataMbPerYear);
+    case 'gateway':
+      return checkedEntry(into, device,
+        p.gatewayCostEur, p.gatewayEmbodiedKgCo2e, p.gatewayEndOfLifeKgCo2e, p.gatewayLifetimeYears,
+        p.gatewayPowerW, p.gatewayMaintenanceEurPerYear, p.gatewayDataMbPerYear);
+    case 'terminal':
+      return checkedEntry(into, device,
+        p.terminalCostEur, p.terminalEmbodiedKgCo2e, p.terminalEndOfLifeKgCo2e, p.terminalLifetimeYears,
+        p.terminalPowerW, p.terminalMaintenanceEurPerYear, p.terminalDataMbPerYear);
+    default:
+      throw new RangeError(`digital: unknown device "${String(device)}"; the catalogue has ${DEVICE_NAMES.join(', ')}`);
   }
-  const lifetime = checkedParameter(names.LifetimeYears, p[names.LifetimeYears], 0);
-  if (lifetime <= 0) throw new RangeError(`digital: parameter ${device}LifetimeYears must be > 0, received ${lifetime}`);
-  into.costEur = checkedParameter(names.CostEur, p[names.CostEur], 0);
-  into.embodiedKgCo2e = checkedParameter(names.EmbodiedKgCo2e, p[names.EmbodiedKgCo2e], 0);
-  into.endOfLifeKgCo2e = checkedParameter(names.EndOfLifeKgCo2e, p[names.EndOfLifeKgCo2e], 0);
-  into.lifetimeYears = lifetime;
-  into.powerW = checkedParameter(names.PowerW, p[names.PowerW], 0);
-  into.maintenanceEurPerYear = checkedParameter(names.MaintenanceEurPerYear, p[names.MaintenanceEurPerYear], 0);
-  into.dataMbPerYear = checkedParameter(names.DataMbPerYear, p[names.DataMbPerYear], 0);
+}
+
+/**
+ * The fields of `device`'s catalogue entry as `readCatalogueEntry` read them from `p`, checked (finite numbers ≥ 0,
+ * the lifetime > 0; otherwise the first wrong one, lifetime first, is reported with its parameter's name), written
+ * into `into`. Returns `into`.
+ */
+function checkedEntry(
+  into: DeviceCatalogueEntry,
+  device: DeviceName,
+  costEur: number | undefined,
+  embodiedKgCo2e: number | undefined,
+  endOfLifeKgCo2e: number | undefined,
+  lifetimeYears: number | undefined,
+  powerW: number | undefined,
+  maintenanceEurPerYear: number | undefined,
+  dataMbPerYear: number | undefined,
+): DeviceCatalogueEntry {
+  if (
+    !(
+      isCatalogueValue(lifetimeYears) &&
+      lifetimeYears > 0 &&
+      isCatalogueValue(costEur) &&
+      isCatalogueValue(embodiedKgCo2e) &&
+      isCatalogueValue(endOfLifeKgCo2e) &&
+      isCatalogueValue(powerW) &&
+      isCatalogueValue(maintenanceEurPerYear) &&
+      isCatalogueValue(dataMbPerYear)
+    )
+  ) {
+    // Some value is wrong: report the first one, in this order, with its parameter's name.
+    const lifetime = checkedParameter(`${device}LifetimeYears`, lifetimeYears, 0);
+    if (lifetime <= 0) throw new RangeError(`digital: parameter ${device}LifetimeYears must be > 0, received ${lifetime}`);
+    checkedParameter(`${device}CostEur`, costEur, 0);
+    checkedParameter(`${device}EmbodiedKgCo2e`, embodiedKgCo2e, 0);
+    checkedParameter(`${device}EndOfLifeKgCo2e`, endOfLifeKgCo2e, 0);
+    checkedParameter(`${device}PowerW`, powerW, 0);
+    checkedParameter(`${device}MaintenanceEurPerYear`, maintenanceEurPerYear, 0);
+    checkedParameter(`${device}DataMbPerYear`, dataMbPerYear, 0);
+  }
+  into.costEur = costEur!;
+  into.embodiedKgCo2e = embodiedKgCo2e!;
+  into.endOfLifeKgCo2e = endOfLifeKgCo2e!;
+  into.lifetimeYears = lifetimeYears!;
+  into.powerW = powerW!;
+  into.maintenanceEurPerYear = maintenanceEurPerYear!;
+  into.dataMbPerYear = dataMbPerYear!;
   return into;
+}
+
+/** True when `value` is what `checkedParameter(name, value, 0)` accepts: a finite number ≥ 0. */
+function isCatalogueValue(value: number | undefined): value is number {
+  return typeof value === 'number' && value >= 0 && value < Infinity;
 }
 
 /**
@@ -280,14 +387,6 @@ const SCRATCH_DEVICE = blankCatalogueEntry();
 const SCRATCH_GATEWAY = blankCatalogueEntry();
 const SCRATCH_TERMINAL = blankCatalogueEntry();
 const SCRATCH_SPEC = reusableFleetSpec();
-
-/** `${device}${field}` for every catalogue device and field, built once (not a string per call in Monte Carlo). */
-const CATALOGUE_PARAMETER_NAMES: Readonly<Record<DeviceName, Readonly<Record<DeviceField, string>>>> = Object.fromEntries(
-  DEVICE_NAMES.map((device) => [
-    device,
-    Object.fromEntries(Object.keys(DEVICE_FIELDS).map((field) => [field, `${device}${field}`])) as Record<DeviceField, string>,
-  ]),
-) as Record<DeviceName, Record<DeviceField, string>>;
 
 /** Options of `deviceFleet` and `addDeviceFleet`. */
 export interface DeviceFleetOptions {
@@ -358,8 +457,9 @@ function fillDeviceFleet(
   const embodiedTrend = series(s, 'digitalEmbodiedFactor', n);
   const { inService } = deviceFleetInto(axis, entry, count, firstPurchaseIndex, costTrend, embodiedTrend, into.fleet);
   const { energyKwh, maintenanceEur } = into;
+  const unitKwhPerYear = unitEnergyKwhPerYear(entry);
   for (let t = 0; t < n; t++) {
-    energyKwh[t] = deviceEnergyKwh(entry, inService[t]);
+    energyKwh[t] = deviceEnergyKwh(unitKwhPerYear, inService[t]);
     maintenanceEur[t] = deviceMaintenanceEur(entry, inService[t]);
   }
   into.device = device;
@@ -398,9 +498,14 @@ function deviceFleetInto(
   return into;
 }
 
-/** Eq. 2: grid electricity of `inService` devices over a year [kWh]. */
-function deviceEnergyKwh(entry: DeviceCatalogueEntry, inService: number): number {
-  return inService * ((entry.powerW * HOURS_PER_YEAR) / 1000);
+/** Eq. 2: grid electricity of one device over a year, `${D}PowerW` × 8,760 h / 1,000 [kWh/unit/year]. */
+function unitEnergyKwhPerYear(entry: DeviceCatalogueEntry): number {
+  return (entry.powerW * HOURS_PER_YEAR) / 1000;
+}
+
+/** Eq. 2: grid electricity of `inService` devices over a year, each drawing `unitKwhPerYear` [kWh]. */
+function deviceEnergyKwh(unitKwhPerYear: number, inService: number): number {
+  return inService * unitKwhPerYear;
 }
 
 /** Eq. 4: running costs of `inService` devices over a year, excl. VAT [EUR]. */
@@ -424,26 +529,6 @@ function gridUseKgCo2e(kwh: number, gridKgCo2ePerKwh: number): number {
 }
 
 /**
- * Eq. 2–4 for year `t`, added into flows: `kwh` of grid electricity with its bill (Eq. 3, × price) and use-phase
- * carbon (× grid factor, also digital), `maintenanceEur` into opexEur.
- */
-function addDeviceYear(
-  flows: VariantFlows,
-  t: number,
-  kwh: number,
-  maintenanceEur: number,
-  priceEurPerKwh: number,
-  gridKgCo2ePerKwh: number,
-): void {
-  const useKg = gridUseKgCo2e(kwh, gridKgCo2ePerKwh);
-  flows.energyKwh[t] += kwh;
-  flows.energyCostEur[t] += energyBillEur(kwh, priceEurPerKwh);
-  flows.useKgCo2e[t] += useKg;
-  flows.digitalKgCo2e[t] += useKg;
-  flows.opexEur[t] += maintenanceEur;
-}
-
-/**
  * Adds a device fleet (from `deviceFleet`) into a digital variant's flows: capex, residual value and lifecycle
  * carbon (all digital), grid electricity with its bill (× electricityPriceEurPerKwh) and use-phase carbon
  * (× gridFactorKgCo2ePerKwh, also in digitalKgCo2e), maintenance into opexEur; it increments `connectedDevices`
@@ -451,7 +536,6 @@ function addDeviceYear(
  * @param flows the variant's flows, modified in place
  * @param s scenario trajectories (electricityPriceEurPerKwh, gridFactorKgCo2ePerKwh)
  * @param result the fleet from `deviceFleet`
- * @param _options the options given to `deviceFleet` may be passed again; unused (nothing is allocated here)
  * @example
  * // 100 luminaire nodes at 0.5 W, 0.20 EUR/kWh: 438 kWh → 87.6 EUR of electricity in year 1
  * addDeviceFleet(flows, s, deviceFleet(axis, p, s, 'luminaireNode', 100)); flows.energyCostEur[1] // 87.6
@@ -464,8 +548,106 @@ export function addDeviceFleet(
   const n = flows.capexEur.length;
   const price = series(s, 'electricityPriceEurPerKwh', n);
   const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
-  addFleet(flows, result.fleet, true);
-  for (let t = 0; t < n; t++) addDeviceYear(flows, t, result.energyKwh[t], result.maintenanceEur[t], price[t], grid[t]);
+  addDeviceFleetFlows(flows, result, price, grid);
+}
+
+/**
+ * Adds `count` catalogue devices into a digital variant's flows (Eq. 1–4, the connected devices and their data):
+ * what `addDeviceFleet(flows, s, deviceFleet(axis, p, s, device, count, { firstPurchaseIndex }))` adds, bit for bit,
+ * through the same functions, without handing out the fleet. The way a use-case model deploys devices in a variant:
+ * the fleet is work space of this call (a scratch record, reused by the next call, not taken from the model's
+ * arena), and one pass adds it into the flows.
+ * @param flows the variant's flows, of the axis `axis`, modified in place
+ * @param axis the appraisal axis
+ * @param p resolved parameters incl. the catalogue
+ * @param s scenario trajectories (DIGITAL_SCENARIO_SERIES but networkEnergyKwhPerGb)
+ * @param device catalogue device name
+ * @param count devices deployed [units], may be fractional (a share) or 0
+ * @param firstPurchaseIndex index of the first purchase (0, the investment year, by default)
+ * @example
+ * // 100 luminaire nodes at 0.5 W, 0.20 EUR/kWh: 438 kWh → 87.6 EUR of electricity in year 1 (addDeviceFleet's example)
+ * addDevices(flows, axis, p, s, 'luminaireNode', 100); flows.energyCostEur[1] // 87.6
+ */
+export function addDevices(
+  flows: VariantFlows,
+  axis: YearAxis,
+  p: ParameterValues,
+  s: ScenarioSeries,
+  device: DeviceName,
+  count: number,
+  firstPurchaseIndex = 0,
+): void {
+  checkCount('addDevices', 'count', count);
+  const n = axis.length;
+  if (flows.capexEur.length !== n) throw new RangeError(`addDevices: flows have ${flows.capexEur.length} values, the axis ${n}`);
+  const entry = readCatalogueEntry(p, device, SCRATCH_DEVICE);
+  const price = series(s, 'electricityPriceEurPerKwh', n);
+  const grid = series(s, 'gridFactorKgCo2ePerKwh', n);
+  SCRATCH_ARENA.reset();
+  const result = fillDeviceFleet(axis, s, device, entry, count, firstPurchaseIndex, scratchDeviceFleet(n));
+  addDeviceFleetFlows(flows, result, price, grid);
+}
+
+/**
+ * The work space of `addDevices`: a private arena (one fleet record and one record of the two device series, zeroed
+ * by each call's `take`) and the result object that lays them out. Reused by every call; nothing in it outlives a
+ * call's use (the helpers are synchronous).
+ */
+const SCRATCH_ARENA = new SeriesArena();
+const SCRATCH_RESULT = emptyDeviceFleet(0, undefined);
+
+/** `SCRATCH_RESULT` with zeroed series of `length` years from `SCRATCH_ARENA` (just reset). */
+function scratchDeviceFleet(length: number): DeviceFleetResult {
+  const into = SCRATCH_RESULT;
+  const { energyKwh, maintenanceEur } = seriesRecord<Record<(typeof DEVICE_SERIES)[number], Float64Array>>(DEVICE_SERIES, length, SCRATCH_ARENA);
+  into.fleet = emptyFleet(length, SCRATCH_ARENA);
+  into.energyKwh = energyKwh;
+  into.maintenanceEur = maintenanceEur;
+  return into;
+}
+
+/**
+ * The one pass behind `addDeviceFleet` and `addDevices`: for each year, the fleet as `addFleet(flows, fleet, true)`
+ * adds it (Eq. 1: capex, residual value, the three carbon series, its lifecycle carbon also digital), then the
+ * devices' electricity with its bill and use-phase carbon (Eq. 3, × `price` and × `grid`, the carbon also digital)
+ * and their maintenance into opexEur (Eq. 4); then the connected devices and their data. Every value of the flows
+ * gets its terms in that order, so the sums are those of `addFleet` followed by a yearly loop, bit for bit.
+ * `price` and `grid` hold the flows' length (checked by the caller).
+ */
+function addDeviceFleetFlows(flows: VariantFlows, result: DeviceFleetResult, price: Float64Array, grid: Float64Array): void {
+  const n = flows.capexEur.length;
+  const { fleet, energyKwh, maintenanceEur } = result;
+  const fleetCapexEur = fleet.capexEur;
+  const fleetResidualValueEur = fleet.residualValueEur;
+  const fleetEmbodiedKgCo2e = fleet.embodiedKgCo2e;
+  const fleetEndOfLifeKgCo2e = fleet.endOfLifeKgCo2e;
+  const fleetAmortisedKgCo2e = fleet.amortisedKgCo2e;
+  const capexEur = flows.capexEur;
+  const residualValueEur = flows.residualValueEur;
+  const embodiedKgCo2e = flows.embodiedKgCo2e;
+  const endOfLifeKgCo2e = flows.endOfLifeKgCo2e;
+  const amortisedEmbodiedKgCo2e = flows.amortisedEmbodiedKgCo2e;
+  const digitalKgCo2e = flows.digitalKgCo2e;
+  const flowsEnergyKwh = flows.energyKwh;
+  const energyCostEur = flows.energyCostEur;
+  const useKgCo2e = flows.useKgCo2e;
+  const opexEur = flows.opexEur;
+  for (let t = 0; t < n; t++) {
+    const embodiedKg = fleetEmbodiedKgCo2e[t];
+    const endOfLifeKg = fleetEndOfLifeKgCo2e[t];
+    capexEur[t] += fleetCapexEur[t];
+    residualValueEur[t] += fleetResidualValueEur[t];
+    embodiedKgCo2e[t] += embodiedKg;
+    endOfLifeKgCo2e[t] += endOfLifeKg;
+    amortisedEmbodiedKgCo2e[t] += fleetAmortisedKgCo2e[t];
+    const kwh = energyKwh[t];
+    const useKg = gridUseKgCo2e(kwh, grid[t]);
+    digitalKgCo2e[t] = digitalKgCo2e[t] + (embodiedKg + endOfLifeKg) + useKg; // the fleet's carbon, then the use phase
+    flowsEnergyKwh[t] += kwh;
+    energyCostEur[t] += energyBillEur(kwh, price[t]);
+    useKgCo2e[t] += useKg;
+    opexEur[t] += maintenanceEur[t];
+  }
   flows.connectedDevices = (flows.connectedDevices ?? 0) + result.count;
   flows.dataMbPerYear = (flows.dataMbPerYear ?? 0) + result.dataMbPerYear;
 }
@@ -806,14 +988,16 @@ export function addSharedInfrastructureShare(
   const platformEur = devices * parts.subscriptionEurPerDevicePerYear + parts.platformFixedEurPerYear;
   const hostingKg = devices * parts.hostingKgCo2ePerDevicePerYear;
 
-  // Each year's flows summed as the gateways' fleet (addFleet, digital), their Eq. 2–4 (addDeviceYear), the
+  // Each year's flows summed as the gateways' fleet (addFleet, digital), their Eq. 2–4 (as addDeviceFleet), the
   // terminals' fleet and Eq. 2–4, then the platform and the network (from index 1), then × share. One pass and
   // no record for the infrastructure's own flows; the sums are in that order, so they are the same, bit for bit.
+  const gatewayUnitKwhPerYear = unitEnergyKwhPerYear(gateway);
+  const terminalUnitKwhPerYear = unitEnergyKwhPerYear(terminal);
   for (let t = 0; t < n; t++) {
     const gatewaysInService = gateways.inService[t];
     const terminalsInService = terminals.inService[t];
-    const gatewayKwh = deviceEnergyKwh(gateway, gatewaysInService);
-    const terminalKwh = deviceEnergyKwh(terminal, terminalsInService);
+    const gatewayKwh = deviceEnergyKwh(gatewayUnitKwhPerYear, gatewaysInService);
+    const terminalKwh = deviceEnergyKwh(terminalUnitKwhPerYear, terminalsInService);
     const gatewayUseKg = gridUseKgCo2e(gatewayKwh, grid[t]);
     const terminalUseKg = gridUseKgCo2e(terminalKwh, grid[t]);
     let opexEur = deviceMaintenanceEur(gateway, gatewaysInService) + deviceMaintenanceEur(terminal, terminalsInService);

@@ -84,7 +84,7 @@ import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows, type
 import { argumentError } from '../../src/core/errors.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
-import { addDeviceFleet, deviceFleet } from '../digital/model.js';
+import { addDevices } from '../digital/model.js';
 import {
   addFleet,
   emptyFlows,
@@ -958,8 +958,8 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
 
   // Digital layer (Eq. 9): catalogue devices through the shared helper of models/digital (purchase at index 0,
   // replacement, digital carbon, 24 h power draw, maintenance, connectedDevices and dataMbPerYear).
-  addDeviceFleet(node, s, deviceFleet(axis, p, s, 'luminaireNode', renovatedCount, { arena }));
-  addDeviceFleet(cabinet, s, deviceFleet(axis, p, s, 'cabinetController', cabinets, { arena }));
+  addDevices(node, axis, p, s, 'luminaireNode', renovatedCount);
+  addDevices(cabinet, axis, p, s, 'cabinetController', cabinets);
 
   // Finite outputs are asserted once, by the engine, on every series of every model (src/evaluate/engine.ts).
   return out;

@@ -83,7 +83,7 @@
  *   counted; only the avoided production (energy, production cost, scarcity) is.
  * - Field confirmation of sensor alarms is assumed to be covered by the sensors' maintenance cost.
  */
-import { addDeviceFleet, deviceFleet, type DeviceFleetOptions } from '../digital/model.js';
+import { addDevices } from '../digital/model.js';
 import { z } from 'zod';
 import { InventoryCache } from '../../src/core/inventoryCache.js';
 import { seriesRecord } from '../../src/core/arena.js';
@@ -552,7 +552,6 @@ const SCRATCH_FACTORS = blankVolumeFactors();
 const SCRATCH_LOSS_REDUCTION = blankLossReduction();
 const SCRATCH_COUNTS: Record<Device, number> = { meterRadio: 0, acousticSensor: 0, pressureController: 0 };
 const SCRATCH_COHORT: FleetSpec = reusableFleetSpec();
-const SCRATCH_DEVICE_OPTIONS: DeviceFleetOptions = { firstPurchaseIndex: 0, arena: undefined };
 
 /** Eq. 4–7 on scalars, written into `into`: the factors `variantVolumes` spreads over the years. Returns `into`. */
 function volumeFactors(p: ParameterValues, base: BaseVolumes, into: VolumeFactors): VolumeFactors {
@@ -695,8 +694,6 @@ function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Reco
 
   // Eq. 14: devices of the smart network.
   const counts = deviceCountsInto(inventory, p, SCRATCH_COUNTS);
-  const deviceOptions = SCRATCH_DEVICE_OPTIONS;
-  deviceOptions.arena = arena;
 
   const out = {
     'status-quo': emptyFlows(axis, arena),
@@ -712,7 +709,7 @@ function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Reco
       // power draw (energy, bill, carbon, all counted as digital), maintenance, connected devices and data.
       for (const d of DEVICES) {
         const count = counts[d];
-        if (count > 0) addDeviceFleet(flows, s, deviceFleet(axis, p, s, d, count, deviceOptions));
+        if (count > 0) addDevices(flows, axis, p, s, d, count);
       }
     } else {
       addFleet(flows, manualMeters, false); // readable version: for (const fleet of cohortFleets) addFleet(flows, fleet, false)
@@ -734,7 +731,6 @@ function simulate({ axis, p, s, inventory, arena }: ModelInput<Inventory>): Reco
       external[t] = (losses + alertedCustomerLeaksM3(customerLeaks, alert)) * scarcity[t]; // Eq. 11
     }
   }
-  deviceOptions.arena = undefined; // the arena is not held after the call
   return out;
 }
 
