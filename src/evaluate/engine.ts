@@ -601,7 +601,7 @@ function tableFor(ws: EvaluationWorkspace, rate: number): DiscountTable {
  * sensitivity analyses. `series` may be the pack's trajectories scaled by a draw. Rows come in a fixed order
  * (use cases, then variants, then perspectives), the same for every call with the same run. With a `workspace`
  * (`evaluationWorkspace(run)`), the call allocates no series: loops over draws pass one. `options` may leave the
- * IRR out (`{ irr: false }`, see `comparisonMetrics`).
+ * IRR out (`{ irr: false }`, see `comparisonMetrics`) and give the rows of a previous call to rewrite (`rows`).
  */
 export function evaluateScenarioMetrics(
   run: PreparedRun,
@@ -609,7 +609,7 @@ export function evaluateScenarioMetrics(
   series: Record<string, Float64Array>,
   values: ReadonlyMap<UseCaseId, Record<string, number>>,
   workspace?: EvaluationWorkspace,
-  options: ComparisonOptions = {},
+  options: ScenarioMetricsOptions = {},
 ): MetricsRow[] {
   const ws = workspace ?? evaluationWorkspace(run);
   if (ws.run !== run) checkWorkspace(ws, run);
@@ -621,7 +621,9 @@ export function evaluateScenarioMetrics(
   });
   ws.sharedArena.reset();
   addSharedInfrastructure(run, pack, series, sims, ws.sharedArena);
-  const rows: MetricsRow[] = [];
+  const reuse = options.rows;
+  const rows: MetricsRow[] = reuse ?? [];
+  let k = 0;
   const carbonValue = series.carbonValueEurPerTco2e;
   for (let i = 0; i < ws.useCases.length; i++) {
     const u = ws.useCases[i];
@@ -653,12 +655,32 @@ export function evaluateScenarioMetrics(
         input.reference.costs = ref.costs[perspective];
         input.variant.flows = f;
         input.variant.costs = v.costs[perspective];
-        const metrics = comparisonMetrics(input, table, ws.scratch, physics, options);
-        rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: ref.def.id, perspective, metrics });
+        const row = reuse !== undefined && k < reuse.length ? reuse[k] : undefined;
+        const metrics = comparisonMetrics(input, table, ws.scratch, physics, options, row?.metrics);
+        if (row === undefined) {
+          rows.push({ useCase: uc.id, variant: v.def.id, comparedTo: ref.def.id, perspective, metrics });
+        } else {
+          row.useCase = uc.id;
+          row.variant = v.def.id;
+          row.comparedTo = ref.def.id;
+          row.perspective = perspective;
+        }
+        k++;
       }
     }
   }
+  rows.length = k;
   return rows;
+}
+
+/** Options of `evaluateScenarioMetrics`. */
+export interface ScenarioMetricsOptions extends ComparisonOptions {
+  /**
+   * The rows of a previous call to rewrite in place (their metrics records included) instead of new ones: for a
+   * loop that reads each call's rows before the next call and keeps none (the roll-up). The array returned is this
+   * one, valid until the next call with it.
+   */
+  rows?: MetricsRow[];
 }
 
 function subsidiesFor(uc: PreparedUseCase, variantId: string, kind: string): SubsidyRule[] {

@@ -282,6 +282,8 @@ export interface ComparisonOptions {
  * Every sum is accumulated in the same order and with the same operations as `compareMetricsReadable` (below),
  * so the numbers are identical to the last bit (tests/evaluate/metrics.test.ts checks it); a non-finite value
  * anywhere sends the comparison to the readable version, which raises the finance functions' own errors.
+ * `into`, when given, is rewritten in place and returned (a loop that keeps no metrics between calls allocates no
+ * record); otherwise a fresh record is returned.
  */
 export function comparisonMetrics(
   input: ComparisonInput,
@@ -289,6 +291,7 @@ export function comparisonMetrics(
   scratch: ComparisonScratch,
   physics?: ComparisonPhysics,
   options: ComparisonOptions = {},
+  into?: Metrics,
 ): Metrics {
   const { rate, reference, variant } = input;
   const n = input.years.length;
@@ -366,7 +369,7 @@ export function comparisonMetrics(
       discountedPayback = t - 1 + -previousDiscounted / (cumulativeDiscounted - previousDiscounted);
     }
   }
-  if (probe !== 0 || !physics.finite) return compareMetricsReadable(input).metrics;
+  if (probe !== 0 || !physics.finite) return into === undefined ? compareMetricsReadable(input).metrics : Object.assign(into, compareMetricsReadable(input).metrics);
 
   // npv(rate, cf) and npv(rate, cfNoCarbon): Horner's rule in x = 1/(1+rate), from the last year down.
   const x = 1 / (1 + rate);
@@ -393,30 +396,64 @@ export function comparisonMetrics(
   const savedTotal = physics.savedKwh;
   const netTotalKg = physics.netKg;
   const avoidedKg = 0 - netTotalKg;
+  // Written field by field into `into` (a caller's record, rewritten in place: no allocation) or a fresh record.
+  const m = into ?? emptyMetrics();
+  m.npvEur = npvEur;
+  m.irr = irrValue;
+  m.irrMultiple = rootCount > 1;
+  m.mirr = finiteOrNull(mirrValue);
+  m.simplePaybackYears = !wentNegative ? 0 : Number.isNaN(payback) ? null : payback;
+  m.discountedPaybackYears = !wentNegativeDiscounted ? 0 : Number.isNaN(discountedPayback) ? null : discountedPayback;
+  m.benefitCostRatio = pvInvest > 0 ? finiteOrNull(pvRunning / pvInvest) : null;
+  m.capexEur = vc.investmentEur[0];
+  m.lifecycleCostEur = lcc;
+  m.equivalentAnnualCostEur = af > 0 ? lcc / af : lcc;
+  m.energySavedKwh = savedTotal;
+  m.energySavedFraction = refKwh > 0 ? savedTotal / refKwh : null;
+  m.levelisedCostOfSavedEnergyEurPerKwh = pvSaved > 0 ? finiteOrNull(pvNonEnergy / pvSaved) : null;
+  m.embodiedTco2e = physics.embodiedKg / 1000;
+  m.useTco2e = physics.useKg / 1000;
+  m.endOfLifeTco2e = physics.endOfLifeKg / 1000;
+  m.digitalTco2e = physics.digitalKg / 1000;
+  m.avoidedTco2e = avoidedKg / 1000;
+  m.netTco2e = netTotalKg / 1000;
+  m.carbonPaybackYears = physics.carbonPaybackYears;
+  m.abatementCostEurPerTco2e = abatementCost({ npvEur: npvNoCarbon, avoidedTco2e: avoidedKg / 1000 });
+  m.subsidiesEur = subsidies;
+  m.fctvaEur = fctva;
+  return m;
+}
+
+/**
+ * A metrics record to be filled (by `comparisonMetrics`): every field present, in the order of `Metrics` (the order
+ * of results.json), numbers NaN and the others null.
+ * @example emptyMetrics().npvEur // NaN
+ */
+export function emptyMetrics(): Metrics {
   return {
-    npvEur,
-    irr: irrValue,
-    irrMultiple: rootCount > 1,
-    mirr: finiteOrNull(mirrValue),
-    simplePaybackYears: !wentNegative ? 0 : Number.isNaN(payback) ? null : payback,
-    discountedPaybackYears: !wentNegativeDiscounted ? 0 : Number.isNaN(discountedPayback) ? null : discountedPayback,
-    benefitCostRatio: pvInvest > 0 ? finiteOrNull(pvRunning / pvInvest) : null,
-    capexEur: vc.investmentEur[0],
-    lifecycleCostEur: lcc,
-    equivalentAnnualCostEur: af > 0 ? lcc / af : lcc,
-    energySavedKwh: savedTotal,
-    energySavedFraction: refKwh > 0 ? savedTotal / refKwh : null,
-    levelisedCostOfSavedEnergyEurPerKwh: pvSaved > 0 ? finiteOrNull(pvNonEnergy / pvSaved) : null,
-    embodiedTco2e: physics.embodiedKg / 1000,
-    useTco2e: physics.useKg / 1000,
-    endOfLifeTco2e: physics.endOfLifeKg / 1000,
-    digitalTco2e: physics.digitalKg / 1000,
-    avoidedTco2e: avoidedKg / 1000,
-    netTco2e: netTotalKg / 1000,
-    carbonPaybackYears: physics.carbonPaybackYears,
-    abatementCostEurPerTco2e: abatementCost({ npvEur: npvNoCarbon, avoidedTco2e: avoidedKg / 1000 }),
-    subsidiesEur: subsidies,
-    fctvaEur: fctva,
+    npvEur: NaN,
+    irr: null,
+    irrMultiple: false,
+    mirr: null,
+    simplePaybackYears: null,
+    discountedPaybackYears: null,
+    benefitCostRatio: null,
+    capexEur: NaN,
+    lifecycleCostEur: NaN,
+    equivalentAnnualCostEur: NaN,
+    energySavedKwh: NaN,
+    energySavedFraction: null,
+    levelisedCostOfSavedEnergyEurPerKwh: null,
+    embodiedTco2e: NaN,
+    useTco2e: NaN,
+    endOfLifeTco2e: NaN,
+    digitalTco2e: NaN,
+    avoidedTco2e: NaN,
+    netTco2e: NaN,
+    carbonPaybackYears: null,
+    abatementCostEurPerTco2e: null,
+    subsidiesEur: NaN,
+    fctvaEur: NaN,
   };
 }
 

@@ -30,6 +30,7 @@ import {
   type EvaluationWorkspace,
   type PreparedRun,
   type PreparedUseCase,
+  type ScenarioMetricsOptions,
 } from './engine.js';
 import type { Metrics } from './metrics.js';
 import { rowKeys, type RowKey } from './montecarlo.js';
@@ -57,8 +58,6 @@ export const ROLL_UP_SUMS = [
 ] as const satisfies readonly (keyof Metrics)[];
 export type RollUpSum = (typeof ROLL_UP_SUMS)[number];
 
-/** The roll-up sums no rate: the comparisons skip the IRR's root search (about two fifths of their cost). */
-const NO_IRR = { irr: false } as const;
 
 /** The numbers kept per row and commune block: the sums, then the two counts. */
 const SLOTS = ROLL_UP_SUMS.length + 2;
@@ -194,6 +193,12 @@ export interface RollUpContext {
   scenarios: { series: Record<string, Float64Array>; values: Map<UseCaseId, Record<string, number>> }[];
   workspace: EvaluationWorkspace;
   rows: number;
+  /**
+   * What the evaluations leave out and reuse: the roll-up sums no rate, so the comparisons skip the IRR's root
+   * search (about two fifths of their cost), and each evaluation's rows are read before the next one, so their
+   * records are rewritten in place (one array, no garbage per comparison).
+   */
+  options: ScenarioMetricsOptions;
 }
 
 /** Prepares what every block of a roll-up of `run` reuses. */
@@ -206,6 +211,7 @@ export function rollUpContext(run: PreparedRun): RollUpContext {
     })),
     workspace: evaluationWorkspace(run),
     rows: rowKeys(run).length,
+    options: { irr: false, rows: [] },
   };
 }
 
@@ -222,7 +228,7 @@ export function rollUpBlock(ctx: RollUpContext, communes: readonly RollUpCommune
     let k = 0;
     for (let s = 0; s < run.packs.length; s++) {
       const sc = ctx.scenarios[s];
-      for (const row of evaluateScenarioMetrics(communeRun, run.packs[s], sc.series, sc.values, ctx.workspace, NO_IRR)) {
+      for (const row of evaluateScenarioMetrics(communeRun, run.packs[s], sc.series, sc.values, ctx.workspace, ctx.options)) {
         const m = row.metrics;
         into[k] += m.npvEur;
         into[k + 1] += m.capexEur;

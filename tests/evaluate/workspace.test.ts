@@ -71,6 +71,13 @@ describe.each(EXAMPLES)('buffers reused between calls (%s)', (example) => {
       const fresh = evaluateScenarioMetrics(run, pack, series, base);
       evaluateScenarioMetrics(run, pack, series, other, workspace);
       expect(evaluateScenarioMetrics(run, pack, series, base, workspace)).toEqual(fresh);
+      // Rows rewritten in place (the roll-up's option): the same array and records, the numbers of a fresh call.
+      const rows = evaluateScenarioMetrics(run, pack, series, other, workspace, { rows: [] });
+      const first = rows[0].metrics;
+      const again = evaluateScenarioMetrics(run, pack, series, base, workspace, { rows });
+      expect(again).toBe(rows);
+      expect(again[0].metrics).toBe(first);
+      expect(again).toEqual(fresh);
     });
   });
 });
