@@ -40,7 +40,7 @@ import {
   type Metrics,
   type Yearly,
 } from './metrics.js';
-import { emptyFlows, FLOW_SERIES, type ModelDefinition, type VariantDefinition, type VariantFlows } from './model.js';
+import { FLOW_SERIES, type ModelDefinition, type VariantDefinition, type VariantFlows } from './model.js';
 import { financialCosts, socioEconomicCosts, zeroCosts, type FinanceSettings, type PerspectiveCosts, type SubsidyRule } from './perspective.js';
 import { MODELS, USE_CASE_IDS, isUseCaseId, type UseCaseId } from './registry.js';
 import { applyLayer, applyScenarioParameters, fromDefaults, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
@@ -542,8 +542,11 @@ export interface EvaluationWorkspace {
   }[];
   sharedArena: SeriesArena;
   scratch: ReturnType<typeof comparisonScratch>;
-  /** The input of the comparison being computed, rewritten for each one (no three objects per comparison). */
-  input: ComparisonInput;
+  /**
+   * The input of the comparison being computed, rewritten for each one (no three objects per comparison); made by
+   * the first comparison.
+   */
+  input: ComparisonInput | undefined;
   tables: Map<number, DiscountTable>;
 }
 
@@ -562,12 +565,7 @@ export function evaluationWorkspace(run: PreparedRun): EvaluationWorkspace {
     }),
     sharedArena: new SeriesArena(),
     scratch: comparisonScratch(n),
-    input: {
-      years: run.axis.years,
-      rate: 0,
-      reference: { flows: emptyFlows(run.axis), costs: zeroCosts(n) },
-      variant: { flows: emptyFlows(run.axis), costs: zeroCosts(n) },
-    },
+    input: undefined,
     tables: new Map(),
   };
 }
@@ -647,14 +645,23 @@ export function evaluateScenarioMetrics(
       const physics = comparisonPhysics(refFlows, f, ws.scratch);
       for (const perspective of PERSPECTIVES) {
         const table = perspective === 'financial' ? financialTable : socioTable;
-        // The comparison's input, written into the workspace's record (read by this call only).
-        const input = ws.input;
-        input.years = run.axis.years;
-        input.rate = table.rate;
-        input.reference.flows = refFlows;
-        input.reference.costs = ref.costs[perspective];
-        input.variant.flows = f;
-        input.variant.costs = v.costs[perspective];
+        // The comparison's input, written into the workspace's record (read by this call only; made at first use).
+        let input = ws.input;
+        if (input === undefined) {
+          input = ws.input = {
+            years: run.axis.years,
+            rate: table.rate,
+            reference: { flows: refFlows, costs: ref.costs[perspective] },
+            variant: { flows: f, costs: v.costs[perspective] },
+          };
+        } else {
+          input.years = run.axis.years;
+          input.rate = table.rate;
+          input.reference.flows = refFlows;
+          input.reference.costs = ref.costs[perspective];
+          input.variant.flows = f;
+          input.variant.costs = v.costs[perspective];
+        }
         const row = reuse !== undefined && k < reuse.length ? reuse[k] : undefined;
         const metrics = comparisonMetrics(input, table, ws.scratch, physics, options, row?.metrics);
         if (row === undefined) {
