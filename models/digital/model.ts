@@ -57,7 +57,7 @@
  */
 import { z } from 'zod';
 import { SeriesArena, seriesRecord } from '../../src/core/arena.js';
-import { addEquipmentFleet, emptyFleet, reusableFleetSpec, type FleetFlows } from '../../src/core/equipment.js';
+import { addEquipmentFleet, clearFleet, emptyFleet, reusableFleetSpec, type FleetFlows } from '../../src/core/equipment.js';
 import type { ParameterValues } from '../../src/core/parameter.js';
 import type { YearAxis } from '../../src/core/time.js';
 import { emptyFlows, type ScenarioSeries, type VariantFlows } from '../../src/evaluate/model.js';
@@ -1111,13 +1111,5 @@ function terminalFleet(parts: SharedInfrastructureParts, axis: YearAxis): FleetF
 
 /** `fleet` set to zeros, or a new fleet of zeros (from `arena` when there is one) when there is none yet. */
 function zeroedFleet(fleet: FleetFlows | undefined, axis: YearAxis, arena: SeriesArena | undefined): FleetFlows {
-  if (fleet === undefined) return emptyFleet(axis.length, arena);
-  fleet.purchases.fill(0);
-  fleet.capexEur.fill(0);
-  fleet.residualValueEur.fill(0);
-  fleet.embodiedKgCo2e.fill(0);
-  fleet.endOfLifeKgCo2e.fill(0);
-  fleet.amortisedKgCo2e.fill(0);
-  fleet.inService.fill(0);
-  return fleet;
+  return fleet === undefined ? emptyFleet(axis.length, arena) : clearFleet(fleet);
 }

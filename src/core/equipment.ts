@@ -134,14 +134,22 @@ export function equipmentFleet(axis: YearAxis, spec: FleetSpec): FleetFlows {
  * @example equipmentFleetInto(axis, { count: 10, lifetimeYears: 10, unitCostEur: 500 }, emptyFleet(26)).capexEur[0] // 5000
  */
 export function equipmentFleetInto(axis: YearAxis, spec: FleetSpec, into: FleetFlows): FleetFlows {
-  into.purchases.fill(0);
-  into.capexEur.fill(0);
-  into.residualValueEur.fill(0);
-  into.embodiedKgCo2e.fill(0);
-  into.endOfLifeKgCo2e.fill(0);
-  into.amortisedKgCo2e.fill(0);
-  into.inService.fill(0);
-  return addEquipmentFleet(axis, spec, into);
+  return addEquipmentFleet(axis, spec, clearFleet(into));
+}
+
+/**
+ * Sets every series of `fleet` to zeros, for a fleet reused from one computation to the next. Returns `fleet`.
+ * @example clearFleet(equipmentFleet(axis, spec)).capexEur.every((x) => x === 0) // true
+ */
+export function clearFleet(fleet: FleetFlows): FleetFlows {
+  fleet.purchases.fill(0);
+  fleet.capexEur.fill(0);
+  fleet.residualValueEur.fill(0);
+  fleet.embodiedKgCo2e.fill(0);
+  fleet.endOfLifeKgCo2e.fill(0);
+  fleet.amortisedKgCo2e.fill(0);
+  fleet.inService.fill(0);
+  return fleet;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addEquipmentFleet, emptyFleet, equipmentFleet, equipmentFleetInto, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
+import { addEquipmentFleet, clearFleet, emptyFleet, equipmentFleet, equipmentFleetInto, reusableFleetSpec, type FleetFlows, type FleetSpec } from '../../src/core/equipment.js';
 import { yearAxis } from '../../src/core/time.js';
 
 const arr = (xs: Float64Array): number[] => Array.from(xs);
@@ -364,5 +364,17 @@ describe('reusableFleetSpec', () => {
     expect(equipmentFleet(axis, spec)).toEqual(
       equipmentFleet(axis, { count: 10, lifetimeYears: 8, unitCostEur: 500, unitEmbodiedKgCo2e: 40, firstPurchaseIndex: null, ageYears: 6 }),
     );
+  });
+});
+
+describe('clearFleet', () => {
+  it('sets every series of a fleet to zeros and returns the same fleet', () => {
+    // 100 units of 50 € over 4-year lives on a 10-year axis: purchases, capex, carbon, units in service all non-zero.
+    const fleet = equipmentFleet(yearAxis(2026, 10), { count: 100, lifetimeYears: 4, unitCostEur: 50, unitEmbodiedKgCo2e: 2, unitEndOfLifeKgCo2e: 1 });
+    expect(fleet.capexEur[0]).toBe(5000);
+    expect(clearFleet(fleet)).toBe(fleet);
+    for (const [name, values] of Object.entries(fleet)) {
+      if (values instanceof Float64Array) expect(Array.from(values).every((x) => x === 0), name).toBe(true);
+    }
   });
 });
