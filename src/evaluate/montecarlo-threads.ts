@@ -2,8 +2,8 @@
  * Monte Carlo over threads: the calling thread and `threads − 1` worker threads share the chunks. The calling
  * thread has the run prepared already, so it starts at once; each worker prepares the run from the territory's
  * text and the run's data (`run.data`: the packs and defaults are not read again; a few tenths of a second, mostly
- * loading modules) and then takes chunks one at a time as it finishes the previous one, so a
- * slow or busy core takes fewer. A short run is over before the workers are ready: it then costs what one thread
+ * loading modules) and then takes chunks one at a time as it finishes the previous one, so a slow or busy core
+ * takes fewer. A short run is over before the workers are ready: it then costs what one thread
  * costs, and the workers are stopped unused. Every thread claims the next chunk itself from a shared counter
  * (`Atomics.add`), so no thread waits for another to hand it work. Metrics go into shared columns; when every draw
  * is in, the calling thread and the ready workers summarise a share of the rows each (percentiles of 100,000 draws

@@ -1,8 +1,8 @@
 /**
- * A Monte Carlo worker thread: prepares the run from the territory text and the run's data once, then claims chunks from the shared
- * counter until none is left (or the run is stopped), writing their metrics into the shared columns, and at the
- * end summarises the rows it is asked to. Chunks are sampled from (seed, chunk index), so which thread computes a
- * chunk changes nothing in the numbers.
+ * A Monte Carlo worker thread: prepares the run from the territory text and the run's data once, then claims chunks
+ * from the shared counter until none is left (or the run is stopped), writing their metrics into the shared
+ * columns, and at the end summarises the rows it is asked to. Chunks are sampled from (seed, chunk index), so which
+ * thread computes a chunk changes nothing in the numbers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseTerritory } from '../io/territory.js';

@@ -2,9 +2,9 @@
  * The roll-up over threads: the calling thread and `threads − 1` worker threads share the blocks of communes.
  * Each worker prepares the run from the territory file's text and the run's data (`run.data`: the packs and
  * defaults are not read again; a few tenths of a second), then evaluates the blocks it is sent and returns each
- * block's sums; the calling thread evaluates blocks itself meanwhile, and keeps every worker
- * two blocks ahead so that none waits. Blocks are summed in block order at the end, so the numbers are those of
- * `rollUp` on one thread, to the last bit.
+ * block's sums; the calling thread evaluates blocks itself meanwhile, and keeps every worker two blocks ahead so
+ * that none waits. Blocks are summed in block order at the end, so the numbers are those of `rollUp` on one
+ * thread, to the last bit.
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';

@@ -58,7 +58,6 @@ export const ROLL_UP_SUMS = [
 ] as const satisfies readonly (keyof Metrics)[];
 export type RollUpSum = (typeof ROLL_UP_SUMS)[number];
 
-
 /** The numbers kept per row and commune block: the sums, then the two counts. */
 const SLOTS = ROLL_UP_SUMS.length + 2;
 
@@ -196,7 +195,7 @@ export interface RollUpContext {
   /**
    * What the evaluations leave out and reuse: the roll-up sums no rate, so the comparisons skip the IRR's root
    * search (about two fifths of their cost), and each evaluation's rows are read before the next one, so their
-   * records are rewritten in place (one array, no garbage per comparison).
+   * records are rewritten in place (one array, no new record per comparison).
    */
   options: ScenarioMetricsOptions;
 }
