@@ -268,7 +268,7 @@ export function compareMetrics(input: ComparisonInput): { metrics: Metrics } & C
 export interface ComparisonOptions {
   /**
    * false: the IRR is not searched (`irr` null, `irrMultiple` false), the other metrics are unchanged. For callers
-   * that only sum additive metrics (the roll-up): the root search is about a third of a comparison's cost.
+   * that only sum additive metrics (the roll-up): the root search is about two fifths of a comparison's cost.
    */
   irr?: boolean;
 }
@@ -369,7 +369,10 @@ export function comparisonMetrics(
       discountedPayback = t - 1 + -previousDiscounted / (cumulativeDiscounted - previousDiscounted);
     }
   }
-  if (probe !== 0 || !physics.finite) return into === undefined ? compareMetricsReadable(input).metrics : Object.assign(into, compareMetricsReadable(input).metrics);
+  if (probe !== 0 || !physics.finite) {
+    const readable = compareMetricsReadable(input).metrics;
+    return into === undefined ? readable : Object.assign(into, readable);
+  }
 
   // npv(rate, cf) and npv(rate, cfNoCarbon): Horner's rule in x = 1/(1+rate), from the last year down.
   const x = 1 / (1 + rate);
