@@ -379,9 +379,10 @@ export function controlledCabinets(cabinets: number, renovatedCount: number, tot
 const SCRATCH_SPEC = reusableFleetSpec();
 
 /**
- * The one fleet spec of this module, overwritten by each call: every field set, so that `addEquipmentFleet` always
- * reads the same object shape, without an object per fleet; nothing in it is read after the equipment call it was
- * set for. Returns it.
+ * The one fleet spec of this module, overwritten by each call: every field lighting varies is set (`replacementShare`
+ * and `embodiedTrend` keep the defaults of `reusableFleetSpec`), so that `addEquipmentFleet` always reads the same
+ * object shape, without an object per fleet; nothing in it is read after the equipment call it was set for.
+ * Returns it.
  */
 function fleetSpec(
   count: number,
