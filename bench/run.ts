@@ -38,6 +38,7 @@ import { loadTerritory } from '../src/io/territory.js';
 import { createRng } from '../src/uncertainty/rng.js';
 import { seriesForPack } from '../src/scenario/index.js';
 import { generateCommunes } from './communes.js';
+import { monteCarloFloor, type FloorTimes } from './floor.js';
 
 const short = process.argv.includes('--short');
 const lines: string[] = [];
@@ -154,6 +155,42 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
   );
   check('Monte Carlo rows', rows === 2 * 5 * 12, `${rows} rows (12 variants × 5 scenarios × 2 perspectives)`);
   check('Monte Carlo percentiles ordered', ordered, 'P5 ≤ P50 ≤ P95 of the NPV in every row');
+}
+
+// 2b. The floor under the two targets above: the least arithmetic a draw and an evaluation need on this machine, in
+//     JavaScript, with models reduced to one product per flow value and draws free (bench/floor.ts, which checks its
+//     numbers against the library's). Printed beside the targets, as a measurement, not as a target of its own.
+{
+  const run = prepareRun(territory, {});
+  const floor = monteCarloFloor(run, short ? 8 : 64, short ? 2 : 200);
+  // Each stage in whichever layout ran it faster: the most favourable engine the two layouts suggest.
+  const best =
+    Math.min(floor.draw.flowsUs, floor.block.flowsUs) +
+    Math.min(floor.draw.costsUs, floor.block.costsUs) +
+    Math.min(floor.draw.physicsUs, floor.block.physicsUs) +
+    Math.min(floor.draw.metricsUs, floor.block.metricsUs);
+  const budgetUs = (3 * 2 * 1e6) / 100_000;
+  const stages = (t: FloorTimes): string =>
+    `flows ${t.flowsUs.toFixed(0)}, costs ${t.costsUs.toFixed(0)}, physics ${t.physicsUs.toFixed(0)}, metrics ${t.metricsUs.toFixed(0)}`;
+  report(
+    'floor: least arithmetic of a Monte Carlo draw (20 evaluations)',
+    `${best.toFixed(0)} µs CPU`,
+    `≤ ${budgetUs.toFixed(0)} µs (3 s × 2 cores / 100,000)`,
+    null,
+    `each stage in its faster layout; ≥ ${((best * 100_000) / 2 / 1e6).toFixed(1)} s for 100,000 draws on 2 ideal cores; one draw at a time ${floor.draw.totalUs.toFixed(0)} µs (${stages(floor.draw)}), ` +
+      `${floor.draws} draws at once ${floor.block.totalUs.toFixed(0)} µs (${stages(floor.block)})`,
+  );
+  const slowest = floor.evaluations.reduce((a, b) => (b.totalUs > a.totalUs ? b : a));
+  const fastest = floor.evaluations.reduce((a, b) => (b.totalUs < a.totalUs ? b : a));
+  report(
+    'floor: least arithmetic of one evaluation',
+    `≤ ${Math.round(1e6 / fastest.totalUs).toLocaleString('en')} /s`,
+    '≥ 200,000 /s',
+    null,
+    `${floor.evaluations.map((e) => `${e.useCase} ${e.totalUs.toFixed(1)} µs`).join(', ')} CPU each: at most ` +
+      `${Math.round(1e6 / slowest.totalUs).toLocaleString('en')} /s (${slowest.useCase}) to ${Math.round(1e6 / fastest.totalUs).toLocaleString('en')} /s (${fastest.useCase})`,
+  );
+  check('floor computes the metrics', floor.failures.length === 0, floor.failures.length === 0 ? 'costs, NPV, paybacks and IRR equal to the library\'s' : floor.failures.slice(0, 3).join('; '));
 }
 
 // 3. National roll-up: 35,000 generated communes (bench/communes.ts: the town's inventories scaled to populations
