@@ -81,7 +81,7 @@ export async function cli(argv: string[]): Promise<number> {
     .option('-t, --territory <file>', "territory whose parameters, subsidies, VAT status and digital pooling apply to every commune (default: the built-in example)")
     .option('--threads <k>', 'threads: this one and k − 1 workers (default: up to 2)')
     .option('-s, --scenarios <ids>', 'scenario packs, comma-separated', list)
-    .option('-u, --use-cases <ids>', "use cases, comma-separated (default: the territory's; every commune needs an inventory for each)", list)
+    .option('-u, --use-cases <ids>', "use cases, comma-separated (default: the territory's; a commune is evaluated for those it describes)", list)
     .option('--set <name=value>', 'override a parameter for every commune (repeatable)', collect, [])
     .option('-o, --out <dir>', 'also write rollup.json into this folder')
     .option('--json', 'print the result as JSON on stdout and nothing else')

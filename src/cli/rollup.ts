@@ -70,11 +70,13 @@ export function summary(r: RollUpResult, lang: Lang): string {
     formatNumber(x.sums.npvEur / 1000, 0, lang),
     formatNumber(x.sums.capexEur / 1000, 0, lang),
     formatNumber(x.sums.avoidedTco2e, 0, lang),
-    `${x.npvPositive} / ${r.communes}`,
-    `${x.netNegative} / ${r.communes}`,
+    `${x.npvPositive} / ${x.communes}`,
+    `${x.netNegative} / ${x.communes}`,
   ]);
+  // Communes lacking a use case are not in its rows: say so when there are some.
+  const partial = r.rows.some((x) => x.communes !== r.communes);
   const title = fr
-    ? `${r.communes} communes, sommes sur les communes (chacune évaluée avec les paramètres du territoire donné)`
-    : `${r.communes} communes, sums over the communes (each evaluated with the given territory's parameters)`;
+    ? `${r.communes} communes, sommes sur les communes (chacune évaluée avec les paramètres du territoire donné${partial ? ' ; une ligne ne somme que les communes qui décrivent son usage' : ''})`
+    : `${r.communes} communes, sums over the communes (each evaluated with the given territory's parameters${partial ? '; a row sums only the communes that describe its use case' : ''})`;
   return `${title}\n\n${table(header, rows, [false, false, false, false, true, true, true, true, true])}`;
 }

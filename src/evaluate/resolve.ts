@@ -188,7 +188,12 @@ export function isLifetime(name: string): boolean {
   return /LifetimeYears$/i.test(name);
 }
 
-function similar(a: string, b: string): boolean {
+/**
+ * True when two names are close enough that one may be a misspelling of the other (case aside: one contains the
+ * other, or they differ by a few edits), for the "did you mean" of an error.
+ * @example similar('lightning', 'lighting') // true
+ */
+export function similar(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   if (x.includes(y) || y.includes(x)) return true;

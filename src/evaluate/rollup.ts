@@ -6,8 +6,11 @@
  * conventions as a single territory's run.
  *
  * What comes from where:
- * - the communes give only their inventories, one per use case of the run, each validated by its model's schema
- *   (as a territory file's would be);
+ * - the communes give only their inventories, each validated by its model's schema (as a territory file's would
+ *   be); a commune may lack some of the run's use cases (a water service run by an intercommunality, no building
+ *   inventory yet): it is evaluated for those it has, its shared digital infrastructure sized and shared among
+ *   them alone, as in a territory file that describes only those use cases, and each row counts the communes it
+ *   sums (`RollUpRow.communes`);
  * - the parameters, subsidies, VAT status, pooling and scenarios are the run's (its territory file and options):
  *   every commune is evaluated with them. A commune's own overrides are not read; run it as a territory for that.
  *
@@ -34,14 +37,17 @@ import {
 } from './engine.js';
 import type { Metrics } from './metrics.js';
 import { rowKeys, type RowKey } from './montecarlo.js';
-import { valuesOf } from './resolve.js';
-import type { UseCaseId } from './registry.js';
+import { similar, valuesOf } from './resolve.js';
+import { isUseCaseId, USE_CASE_IDS, type UseCaseId } from './registry.js';
 
 /** One commune of a roll-up: a name for error messages and reports, and its inventory for each use case of the run. */
 export interface RollUpCommune {
   /** e.g. the INSEE code or the name. */
   id: string;
-  /** The inventory of each use case, in the format of the territory file's `useCases.<id>.inventory`. */
+  /**
+   * The inventory of each use case it has, in the format of the territory file's `useCases.<id>.inventory`; a use
+   * case of the run it lacks is left out of its evaluation.
+   */
   inventories: Partial<Record<UseCaseId, unknown>>;
 }
 
@@ -58,10 +64,12 @@ export const ROLL_UP_SUMS = [
 ] as const satisfies readonly (keyof Metrics)[];
 export type RollUpSum = (typeof ROLL_UP_SUMS)[number];
 
-/** The numbers kept per row and commune block: the sums, then the two counts. */
-const SLOTS = ROLL_UP_SUMS.length + 2;
+/** The numbers kept per row and commune block: the sums, then the two counts, then the communes summed. */
+const SLOTS = ROLL_UP_SUMS.length + 3;
 
 export interface RollUpRow extends RowKey {
+  /** The communes with an inventory for this row's use case: the sums and the counts are over them. */
+  communes: number;
   /** Sums over the communes [units of each metric's name]. */
   sums: Record<RollUpSum, number>;
   /** Communes where the NPV of the comparison is > 0. */
@@ -71,6 +79,7 @@ export interface RollUpRow extends RowKey {
 }
 
 export interface RollUpResult {
+  /** The communes read (each row says how many of them it sums: those with its use case). */
   communes: number;
   blockSize: number;
   /** One row per scenario, use case, variant and perspective, in the order of `rowKeys(run)`. */
@@ -99,11 +108,12 @@ export class RollUpInterrupted extends Error {
 export const DEFAULT_ROLL_UP_BLOCK = 64;
 
 /**
- * Checks one commune's inventories against the given use cases (a run's: every one must be there) and their
- * models' schemas.
+ * Checks one commune's inventories against the given use cases (a run's) and their models' schemas. A commune may
+ * lack some of them; an inventory for a use case outside `useCases` is not read; a key that names no use case is an
+ * error (a misspelt use case would otherwise be left out without a word).
  * @param useCases the use cases to check, e.g. `run.useCases`
  * @param index the commune's position in the list (for the error paths `communes.<index>.inventories.…`)
- * @returns the validated inventories, in the order of `useCases`
+ * @returns the validated inventories, in the order of `useCases`, `undefined` for a use case the commune lacks
  * @throws InputError (one problem) or InputErrors (several), with the commune and the path of each problem
  */
 export function validateCommune(useCases: readonly Pick<PreparedUseCase, 'id' | 'model'>[], commune: RollUpCommune, index: number): unknown[] {
@@ -118,17 +128,21 @@ export function validateCommune(useCases: readonly Pick<PreparedUseCase, 'id' | 
       fix: 'give each commune an id and its inventories by use case',
     });
   }
+  for (const key of Object.keys(commune.inventories)) {
+    if (isUseCaseId(key)) continue;
+    errors.push(
+      new InputError(`roll-up: commune ${commune.id} has an inventory for an unknown use case ${key}`, {
+        path: `${where}.inventories.${key}`,
+        expected: `one of ${USE_CASE_IDS.join(', ')}`,
+        received: JSON.stringify(key),
+        fix: `use one of the use case ids${USE_CASE_IDS.some((id) => similar(key, id)) ? ` (did you mean ${USE_CASE_IDS.filter((id) => similar(key, id)).join(' or ')}?)` : ''}`,
+      }),
+    );
+  }
   for (const uc of useCases) {
     const raw = commune.inventories[uc.id];
     if (raw === undefined) {
-      errors.push(
-        new InputError(`roll-up: commune ${commune.id} has no ${uc.id} inventory`, {
-          path: `${where}.inventories.${uc.id}`,
-          expected: `an inventory for each use case of the run (${useCases.map((u) => u.id).join(', ')})`,
-          received: 'nothing (the key is missing)',
-          fix: `add its ${uc.id} inventory, or leave ${uc.id} out of the run (\`--use-cases\`): the use cases of a run share the digital infrastructure, so every commune needs the same ones`,
-        }),
-      );
+      out.push(undefined); // the commune lacks this use case: evaluated without it
       continue;
     }
     const parsed = uc.model.inventorySchema.safeParse(raw);
@@ -198,6 +212,21 @@ export interface RollUpContext {
    * records are rewritten in place (one array, no new record per comparison).
    */
   options: ScenarioMetricsOptions;
+  /**
+   * The run restricted to the use cases a commune has, by the bit mask of their indices in `run.useCases` (made at
+   * the first commune with that set; the full set uses `workspace`).
+   */
+  subsets: Map<number, RollUpSubset>;
+}
+
+/** The run restricted to some of its use cases, for the communes that have just those. */
+interface RollUpSubset {
+  run: PreparedRun;
+  /** The indices in `run.useCases` of the subset's use cases, in order. */
+  useCases: number[];
+  workspace: EvaluationWorkspace;
+  /** For each row the restricted run's evaluations return (scenario after scenario), its row in the whole run's. */
+  rowIndex: Int32Array;
 }
 
 /** Prepares what every block of a roll-up of `run` reuses. */
@@ -211,24 +240,51 @@ export function rollUpContext(run: PreparedRun): RollUpContext {
     workspace: evaluationWorkspace(run),
     rows: rowKeys(run).length,
     options: { irr: false, rows: [] },
+    subsets: new Map(),
   };
+}
+
+/** The run restricted to the use cases of `mask` (bit i: `run.useCases[i]`), made once per context. */
+function rollUpSubset(ctx: RollUpContext, mask: number): RollUpSubset {
+  let subset = ctx.subsets.get(mask);
+  if (subset !== undefined) return subset;
+  const { run } = ctx;
+  const useCases = run.useCases.map((_, i) => i).filter((i) => (mask & (1 << i)) !== 0);
+  const all = useCases.length === run.useCases.length;
+  const restricted: PreparedRun = all ? run : { ...run, useCases: useCases.map((i) => run.useCases[i]) };
+  const key = (k: RowKey): string => `${k.scenario}\u0000${k.useCase}\u0000${k.variant}\u0000${k.perspective}`;
+  const whole = new Map(rowKeys(run).map((k, r) => [key(k), r]));
+  subset = {
+    run: restricted,
+    useCases,
+    workspace: all ? ctx.workspace : evaluationWorkspace(restricted),
+    rowIndex: Int32Array.from(rowKeys(restricted), (k) => whole.get(key(k))!),
+  };
+  ctx.subsets.set(mask, subset);
+  return subset;
 }
 
 /**
  * Evaluates one block of communes and adds their metrics into `into` (row-major: `SLOTS` numbers per row, the
- * sums of `ROLL_UP_SUMS` then the two counts), which the caller zeroes per block.
+ * sums of `ROLL_UP_SUMS`, the two counts, then the communes summed), which the caller zeroes per block. A commune
+ * is evaluated for the run's use cases it has, and adds to their rows only.
  * @param first index of the block's first commune in the whole list (for error messages)
  */
 export function rollUpBlock(ctx: RollUpContext, communes: readonly RollUpCommune[], first: number, into: Float64Array): void {
   const { run } = ctx;
   for (let c = 0; c < communes.length; c++) {
     const inventories = validateCommune(run.useCases, communes[c], first + c);
-    const communeRun: PreparedRun = { ...run, useCases: run.useCases.map((u, i) => ({ ...u, inventory: inventories[i] })) };
-    let k = 0;
+    let mask = 0;
+    for (let i = 0; i < inventories.length; i++) if (inventories[i] !== undefined) mask |= 1 << i;
+    if (mask === 0) continue; // none of the run's use cases: nothing to add
+    const subset = rollUpSubset(ctx, mask);
+    const communeRun: PreparedRun = { ...subset.run, useCases: subset.useCases.map((i) => ({ ...run.useCases[i], inventory: inventories[i] })) };
+    let r = 0;
     for (let s = 0; s < run.packs.length; s++) {
       const sc = ctx.scenarios[s];
-      for (const row of evaluateScenarioMetrics(communeRun, run.packs[s], sc.series, sc.values, ctx.workspace, ctx.options)) {
+      for (const row of evaluateScenarioMetrics(communeRun, run.packs[s], sc.series, sc.values, subset.workspace, ctx.options)) {
         const m = row.metrics;
+        const k = subset.rowIndex[r++] * SLOTS;
         into[k] += m.npvEur;
         into[k + 1] += m.capexEur;
         into[k + 2] += m.lifecycleCostEur;
@@ -239,7 +295,7 @@ export function rollUpBlock(ctx: RollUpContext, communes: readonly RollUpCommune
         into[k + 7] += m.fctvaEur;
         if (m.npvEur > 0) into[k + 8]++;
         if (m.netTco2e < 0) into[k + 9]++;
-        k += SLOTS;
+        into[k + 10]++;
       }
     }
   }
@@ -258,7 +314,8 @@ export function rollUpResult(run: PreparedRun, blocks: readonly Float64Array[], 
   const rows = keys.map((key, r) => {
     const sums = {} as Record<RollUpSum, number>;
     ROLL_UP_SUMS.forEach((name, j) => (sums[name] = total[r * SLOTS + j]));
-    return { ...key, sums, npvPositive: total[r * SLOTS + ROLL_UP_SUMS.length], netNegative: total[r * SLOTS + ROLL_UP_SUMS.length + 1] };
+    const n = ROLL_UP_SUMS.length;
+    return { ...key, communes: total[r * SLOTS + n + 2], sums, npvPositive: total[r * SLOTS + n], netNegative: total[r * SLOTS + n + 1] };
   });
   return { communes, blockSize, rows };
 }

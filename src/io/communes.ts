@@ -1,8 +1,8 @@
 /**
  * The communes file of a roll-up (`territoires rollup`): YAML or JSON, a list of communes, each with an id, an
- * optional name, and its inventory for each use case in the format of a territory file's
- * `useCases.<id>.inventory` (a list may be read from a CSV, XLSX or GeoJSON table, relative to the communes file,
- * as in a territory file):
+ * optional name, and its inventory for each use case it has (the roll-up evaluates it for those), in the format of a
+ * territory file's `useCases.<id>.inventory` (a list may be read from a CSV, XLSX or GeoJSON table, relative to the
+ * communes file, as in a territory file):
  *
  * ```yaml
  * communes:

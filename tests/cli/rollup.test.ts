@@ -13,7 +13,7 @@ const territoryFile = join(examplesDir(), 'commune-rurale', 'territory.yaml');
 interface RollUpDocument {
   manifest: { inputs: { file: string }[]; scenarios: string[] };
   communes: number;
-  rows: { useCase: string; variant: string; scenario: string; perspective: string; sums: Record<string, number>; npvPositive: number }[];
+  rows: { useCase: string; variant: string; scenario: string; perspective: string; communes: number; sums: Record<string, number>; npvPositive: number }[];
 }
 
 describe('territoires rollup', () => {
@@ -63,6 +63,35 @@ describe('territoires rollup', () => {
     expect(r.stdout).toContain('3 communes, sommes sur les communes');
     expect(r.stdout).toContain('Σ VAN k€');
     expect(r.stdout).toMatch(/smart-network\s+TEND\s+financial/);
+  }, 60_000);
+
+  it('sums a use case over the communes that describe it, and says so', async () => {
+    // Two communes of the example file, the second without its water inventory (its water run by another body).
+    const file = join(tempDir(), 'communes.yaml');
+    writeFileSync(
+      file,
+      [
+        'communes:',
+        '  - id: village-a',
+        '    inventories:',
+        '      lighting: { luminaires: [{ type: sodium-hp, count: 80, powerW: 170, ageYears: 20 }], cabinets: 4, currentSwitchOffHoursPerNight: 5 }',
+        '      water: { billedVolumeM3PerYear: 35400, networkEfficiency: 0.70, networkLengthKm: 17, subscribers: 280 }',
+        '  - id: bourg-b',
+        '    inventories:',
+        '      lighting: { luminaires: [{ type: sodium-hp, count: 300, powerW: 170, ageYears: 18 }], cabinets: 14, currentSwitchOffHoursPerNight: 4 }',
+        '',
+      ].join('\n'),
+    );
+    const args = ['rollup', file, '--territory', territoryFile, '--use-cases', 'lighting,water', '--scenarios', 'TEND', '--threads', '1'];
+    const json = await runCli([...args, '--json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout) as RollUpDocument;
+    expect(doc.communes).toBe(2);
+    expect(new Set(doc.rows.filter((r) => r.useCase === 'lighting').map((r) => r.communes))).toEqual(new Set([2]));
+    expect(new Set(doc.rows.filter((r) => r.useCase === 'water').map((r) => r.communes))).toEqual(new Set([1]));
+    const table = await runCli(args);
+    expect(table.stdout).toContain('une ligne ne somme que les communes qui décrivent son usage');
+    expect(table.stdout).toMatch(/smart-network\s+TEND\s+financial.*\d \/ 1/);
   }, 60_000);
 
   it('points an invalid inventory at its file and line, exits with 2 and writes nothing', async () => {

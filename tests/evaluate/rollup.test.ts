@@ -35,7 +35,10 @@ function commune(id: string, k: number): RollUpCommune {
 
 /** The same commune run as a territory of its own: its `runTerritory` results. */
 function runAlone(c: RollUpCommune): ReturnType<typeof runTerritory> {
-  const t: LoadedTerritory = { ...territory, useCases: territory.useCases.map((u) => ({ ...u, inventory: c.inventories[u.id] })) };
+  const t: LoadedTerritory = {
+    ...territory,
+    useCases: territory.useCases.filter((u) => c.inventories[u.id] !== undefined).map((u) => ({ ...u, inventory: c.inventories[u.id] })),
+  };
   return runTerritory(t, runOptions, new Date(0));
 }
 
@@ -89,7 +92,7 @@ describe('roll-up over communes', () => {
     expect(seen[seen.length - 1]).toBe(6);
   }, 60_000);
 
-  it('names the commune and the path of an invalid or missing inventory, from the calling thread and from a worker', async () => {
+  it('names the commune and the path of an invalid inventory or a misspelt use case, from the calling thread and from a worker', async () => {
     const run = prepareRun(territory, { scenarios: ['TEND'] });
     const bad = commune('bad', 1);
     ((bad.inventories.lighting as Json).luminaires as Json[])[0].count = -3;
@@ -104,8 +107,20 @@ describe('roll-up over communes', () => {
     expect((error as InputError).path).toBe('communes.1.inventories.lighting.luminaires.0.count');
     expect((error as InputError).message).toContain('commune bad');
 
-    const missing: RollUpCommune = { id: 'no-water', inventories: { ...commune('x', 1).inventories, water: undefined } };
-    expect(() => rollUp(run, [missing])).toThrow(/commune no-water has no water inventory/);
+    // A misspelt use case would otherwise leave the commune without it, without a word.
+    const { lighting, ...others } = commune('x', 1).inventories;
+    const misspelt = { id: 'typo', inventories: { ...others, lightning: lighting } } as RollUpCommune;
+    const typo = (() => {
+      try {
+        rollUp(run, [misspelt]);
+      } catch (e) {
+        return e;
+      }
+    })() as InputError;
+    expect(typo).toBeInstanceOf(InputError);
+    expect(typo.path).toBe('communes.0.inventories.lightning');
+    expect(typo.message).toBe('roll-up: commune typo has an inventory for an unknown use case lightning');
+    expect(typo.fix).toContain('did you mean lighting?');
 
     // Blocks 0 and 1 go to the worker first (two ahead), the calling thread takes block 2: the bad commune is
     // evaluated by the worker, and its error arrives as an InputError with the same path.
@@ -114,6 +129,45 @@ describe('roll-up over communes', () => {
     expect(fromWorker).toBeInstanceOf(InputError);
     expect(fromWorker).not.toBeInstanceOf(InputErrors);
     expect((fromWorker as InputError).path).toBe('communes.1.inventories.lighting.luminaires.0.count');
+  }, 60_000);
+
+  it('evaluates a commune for the use cases it has: each row sums the communes that describe its use case', async () => {
+    // Expected: each commune run alone as a territory that describes only its use cases (`runTerritory`: its shared
+    // digital infrastructure sized and shared among those use cases alone), its metrics added up.
+    const without = (c: RollUpCommune, ...ids: UseCaseId[]): RollUpCommune => ({
+      id: c.id,
+      inventories: Object.fromEntries(Object.entries(c.inventories).filter(([id]) => !ids.includes(id as UseCaseId))),
+    });
+    const communes = [
+      commune('all', 1),
+      without(commune('no-water', 0.5), 'water'),
+      without(commune('lighting-only', 2), 'water', 'climate-risk', 'buildings'),
+      without(commune('no-lighting', 1.5), 'lighting'),
+      { id: 'nothing', inventories: {} },
+    ];
+    const run = prepareRun(territory, runOptions);
+    const result = rollUp(run, communes, { blockSize: 2 });
+    expect(result.communes).toBe(5);
+    const alone = communes.map((c) => ({
+      has: (id: UseCaseId) => c.inventories[id] !== undefined,
+      results: Object.keys(c.inventories).length === 0 ? [] : runAlone(c).results,
+    }));
+    for (const row of result.rows) {
+      const having = alone.filter((a) => a.has(row.useCase));
+      expect(row.communes).toBe(having.length);
+      const matching = having.map(
+        (a) => a.results.find((x) => x.useCase === row.useCase && x.variant === row.variant && x.scenario === row.scenario && x.perspective === row.perspective)!,
+      );
+      for (const name of ROLL_UP_SUMS) expect(row.sums[name]).toBeCloseTo(matching.reduce((sum, x) => sum + x.metrics[name], 0), 6);
+      expect(row.npvPositive).toBe(matching.filter((x) => x.metrics.npvEur > 0).length);
+      expect(row.netNegative).toBe(matching.filter((x) => x.metrics.netTco2e < 0).length);
+    }
+    // Lighting: 'all', 'no-water' and 'lighting-only'; water: 'all' and 'no-lighting'.
+    expect(result.rows.find((r) => r.useCase === 'lighting')!.communes).toBe(3);
+    expect(result.rows.find((r) => r.useCase === 'water')!.communes).toBe(2);
+    // The same on two threads, to the last bit.
+    const two = await rollUpThreads(run, territory, runOptions, communes, { blockSize: 2, threads: 2 });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(result));
   }, 60_000);
 
   it('refuses a commune id used twice, at the later commune, before evaluating anything', async () => {
