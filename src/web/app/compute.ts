@@ -3,26 +3,30 @@
  * (`parseTerritory`, the same zod schemas), then the pure engine runs on the run data the server sent. Runs in the
  * browser; nothing here touches files.
  */
-import type { RunData, RunResults } from '../../evaluate/engine.js';
-import { evaluateRun, prepareRunWithData } from '../../evaluate/engine.js';
+import type { RunData, RunResults, ThreadRunData } from '../../evaluate/engine.js';
+import { evaluateRun, prepareRunWithData, runDataFromThread } from '../../evaluate/engine.js';
 import { parseTerritory, type LoadedTerritory } from '../../io/territory.js';
-import type { ReferenceData, ScenarioPackFile } from '../../scenario/index.js';
+import type { ScenarioPackFile } from '../../scenario/index.js';
 import { documentFileName, pageOverrides, type TerritoryDocument } from '../document.js';
 
-/** The run data as `/api/data` sends it (packs as an object rather than a Map). */
+/**
+ * The run data as `/api/data` sends it: JSON, so the packs are an object rather than a Map, and neither the packs
+ * nor the reference files have the `lineOf` function that points an error at a line (as a worker thread's copy).
+ */
 export interface PageRunData {
-  packs: Record<string, ScenarioPackFile>;
-  reference: ReferenceData;
+  packs: Record<string, Omit<ScenarioPackFile, 'lineOf'>>;
+  reference: ThreadRunData['reference'];
   defaults: RunData['defaults'];
 }
 
 /**
- * The engine's RunData from the page's copy.
+ * The engine's RunData from the page's copy, each file's `lineOf` knowing no line (`runDataFromThread`): an error
+ * about a pack then names its file and path without a line, instead of failing on a missing function.
  * @example
  * toRunData(await (await fetch('/api/data')).json().then((d) => d.runData)).packs.get('TEND')?.id // → 'TEND'
  */
 export function toRunData(data: PageRunData): RunData {
-  return { packs: new Map(Object.entries(data.packs)), reference: data.reference, defaults: data.defaults };
+  return runDataFromThread({ packs: new Map(Object.entries(data.packs)), reference: data.reference, defaults: data.defaults });
 }
 
 let lastParsed: { text: string; name: string; territory: LoadedTerritory } | null = null;

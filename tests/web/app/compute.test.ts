@@ -24,8 +24,14 @@ describe('computeResults (the page’s computation)', () => {
 
   it('works from the run data as the server sends it (JSON, packs as an object)', async () => {
     const sent = JSON.parse(JSON.stringify({ packs: Object.fromEntries(data.packs), reference: data.reference, defaults: data.defaults }));
-    const page = await computeResults(territoryDocument(town), toRunData(sent), all, now);
+    const runData = toRunData(sent);
+    const page = await computeResults(territoryDocument(town), runData, all, now);
     expect(page.results.map((r) => r.metrics)).toEqual(runTerritory(town, {}, now).results.map((r) => r.metrics));
+    // JSON drops the files' lineOf functions: the page's copy has them back, knowing no line, so that an error about
+    // a pack names its file and path instead of failing on a missing function.
+    expect(data.packs.get('TEND')!.lineOf(['id'])).toBeGreaterThan(0);
+    expect(runData.packs.get('TEND')!.lineOf(['id'])).toBeUndefined();
+    expect(runData.reference.files.every((f) => f.lineOf(['id']) === undefined)).toBe(true);
   });
 
   it('applies slider values as overrides, like --set, saying they were set on the page', async () => {
