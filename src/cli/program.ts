@@ -77,7 +77,7 @@ export async function cli(argv: string[]): Promise<number> {
   program
     .command('rollup')
     .description("agrège de nombreuses communes sous les paramètres d'un territoire / roll-up over many communes")
-    .argument('<communes>', 'communes file (YAML or JSON): communes: [{ id, name?, inventories: { <use case>: <inventory> } }]')
+    .argument('<communes>', 'communes file (YAML or JSON): communes: [{ id, name?, inventories: { <use case>: <inventory> }, overrides? }]')
     .option('-t, --territory <file>', "territory whose parameters, subsidies, VAT status and digital pooling apply to every commune (default: the built-in example)")
     .option('--threads <k>', 'threads: this one and k − 1 workers (default: up to 2)')
     .option('-s, --scenarios <ids>', 'scenario packs, comma-separated', list)

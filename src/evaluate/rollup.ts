@@ -12,7 +12,10 @@
  *   them alone, as in a territory file that describes only those use cases, and each row counts the communes it
  *   sums (`RollUpRow.communes`);
  * - the parameters, subsidies, VAT status, pooling and scenarios are the run's (its territory file and options):
- *   every commune is evaluated with them. A commune's own overrides are not read; run it as a territory for that.
+ *   every commune is evaluated with them, except the parameter values a commune sets itself (`overrides`, as a
+ *   territory file's: its own LED quote, its lighting hours), applied over the territory's and before
+ *   calibrations and `--set`. Subsidies, VAT status and pooling cannot differ by commune: run such a commune as a
+ *   territory, or its group of communes under a territory of their own.
  *
  * Every commune has its own id (`checkCommuneIds`): one listed twice would be counted twice.
  *
@@ -35,9 +38,10 @@ import {
   type PreparedUseCase,
   type ScenarioMetricsOptions,
 } from './engine.js';
+import type { ResolvedParameter } from '../core/parameter.js';
 import type { Metrics } from './metrics.js';
 import { rowKeys, type RowKey } from './montecarlo.js';
-import { similar, valuesOf } from './resolve.js';
+import { applyLayer, similar, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
 import { isUseCaseId, USE_CASE_IDS, type UseCaseId } from './registry.js';
 
 /** One commune of a roll-up: a name for error messages and reports, and its inventory for each use case of the run. */
@@ -49,6 +53,12 @@ export interface RollUpCommune {
    * case of the run it lacks is left out of its evaluation.
    */
   inventories: Partial<Record<UseCaseId, unknown>>;
+  /**
+   * Its own parameter values, as a territory file's `overrides` (a number in the parameter's unit, a quantity such
+   * as "0.21 EUR/kWh", or `{ value, source, … }`): applied over the run's territory's values, before calibrations
+   * and `--set`. Each name must be a parameter of one of its use cases.
+   */
+  overrides?: Record<string, OverrideValue>;
 }
 
 /** The metrics summed over the communes, in the units their names say. */
@@ -128,6 +138,17 @@ export function validateCommune(useCases: readonly Pick<PreparedUseCase, 'id' | 
       fix: 'give each commune an id and its inventories by use case',
     });
   }
+  const overrides: unknown = commune.overrides;
+  if (overrides !== undefined && (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides))) {
+    errors.push(
+      new InputError(`roll-up: the overrides of commune ${commune.id} are not a table of parameter values`, {
+        path: `${where}.overrides`,
+        expected: 'an object { <parameter>: <value> }, as a territory file\'s overrides',
+        received: describeValue(overrides),
+        fix: 'give each parameter its value, e.g. overrides: { electricityPriceEurPerKwh: 0.21 }',
+      }),
+    );
+  }
   for (const key of Object.keys(commune.inventories)) {
     if (isUseCaseId(key)) continue;
     errors.push(
@@ -203,7 +224,12 @@ export function checkCommuneIds(communes: readonly Pick<RollUpCommune, 'id'>[]):
  */
 export interface RollUpContext {
   run: PreparedRun;
-  scenarios: { series: Record<string, Float64Array>; values: Map<UseCaseId, Record<string, number>> }[];
+  scenarios: {
+    series: Record<string, Float64Array>;
+    values: Map<UseCaseId, Record<string, number>>;
+    /** The parameters behind `values`, with their units and origins (for a commune's own values). */
+    resolved: Map<UseCaseId, Record<string, ResolvedParameter>>;
+  }[];
   workspace: EvaluationWorkspace;
   rows: number;
   /**
@@ -233,10 +259,14 @@ interface RollUpSubset {
 export function rollUpContext(run: PreparedRun): RollUpContext {
   return {
     run,
-    scenarios: run.packs.map((pack) => ({
-      series: seriesForPack(pack, run.axis),
-      values: new Map(run.useCases.map((u) => [u.id, valuesOf(resolveParameters(run, u, pack))])),
-    })),
+    scenarios: run.packs.map((pack) => {
+      const resolved = new Map(run.useCases.map((u) => [u.id, resolveParameters(run, u, pack)]));
+      return {
+        series: seriesForPack(pack, run.axis),
+        values: new Map([...resolved].map(([id, params]) => [id, valuesOf(params)])),
+        resolved,
+      };
+    }),
     workspace: evaluationWorkspace(run),
     rows: rowKeys(run).length,
     options: { irr: false, rows: [] },
@@ -265,6 +295,42 @@ function rollUpSubset(ctx: RollUpContext, mask: number): RollUpSubset {
 }
 
 /**
+ * The parameter values of a commune that sets some itself (`overrides`), per scenario and use case: the run's, with
+ * the commune's values as one more layer over the territory's, below the calibrations and `--set` (a value whose
+ * origin in the run is `calibrated` or `override` came from those later layers, and stays). Each value is checked
+ * and converted to the parameter's unit as a territory file's (`applyLayer`); each name must be a parameter of one
+ * of the commune's use cases. An error names the commune and the path `communes.<index>.overrides.<name>`, without a
+ * file (`locateCommuneError` adds the communes file's line).
+ */
+function communeValues(ctx: RollUpContext, subset: RollUpSubset, commune: RollUpCommune, index: number): Map<UseCaseId, Record<string, number>>[] {
+  const { run } = ctx;
+  const layer: OverrideLayer = { origin: 'territory', file: `commune ${commune.id}`, path: `communes.${index}.overrides`, values: commune.overrides ?? {} };
+  const ids = subset.useCases.map((i) => run.useCases[i].id);
+  const names = Object.keys(layer.values);
+  try {
+    // A name none of the commune's use cases declares: the layer's own "unknown parameter" error, with close names.
+    const declared = Object.assign({}, ...ids.map((id) => ctx.scenarios[0].resolved.get(id)!)) as Record<string, ResolvedParameter>;
+    for (const name of names) if (!(name in declared)) applyLayer(declared, { ...layer, values: { [name]: layer.values[name] } });
+    return ctx.scenarios.map((sc) => {
+      const out = new Map<UseCaseId, Record<string, number>>();
+      for (const id of ids) {
+        const params = sc.resolved.get(id)!;
+        const own: Record<string, ResolvedParameter> = {};
+        for (const name of names) if (name in params) own[name] = params[name];
+        const applied = applyLayer(own, layer, { ignoreUnknown: true });
+        const values = { ...sc.values.get(id)! };
+        for (const name of Object.keys(own)) if (own[name].origin !== 'calibrated' && own[name].origin !== 'override') values[name] = applied[name].value;
+        out.set(id, values);
+      }
+      return out;
+    });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(`roll-up: commune ${commune.id}: ${e.message}`, { path: e.path, expected: e.expected, received: e.received, fix: e.fix });
+  }
+}
+
+/**
  * Evaluates one block of communes and adds their metrics into `into` (row-major: `SLOTS` numbers per row, the
  * sums of `ROLL_UP_SUMS`, the two counts, then the communes summed), which the caller zeroes per block. A commune
  * is evaluated for the run's use cases it has, and adds to their rows only.
@@ -279,10 +345,12 @@ export function rollUpBlock(ctx: RollUpContext, communes: readonly RollUpCommune
     if (mask === 0) continue; // none of the run's use cases: nothing to add
     const subset = rollUpSubset(ctx, mask);
     const communeRun: PreparedRun = { ...subset.run, useCases: subset.useCases.map((i) => ({ ...run.useCases[i], inventory: inventories[i] })) };
+    const own = communes[c].overrides;
+    const values = own !== undefined && Object.keys(own).length > 0 ? communeValues(ctx, subset, communes[c], first + c) : undefined;
     let r = 0;
     for (let s = 0; s < run.packs.length; s++) {
       const sc = ctx.scenarios[s];
-      for (const row of evaluateScenarioMetrics(communeRun, run.packs[s], sc.series, sc.values, subset.workspace, ctx.options)) {
+      for (const row of evaluateScenarioMetrics(communeRun, run.packs[s], sc.series, values?.[s] ?? sc.values, subset.workspace, ctx.options)) {
         const m = row.metrics;
         const k = subset.rowIndex[r++] * SLOTS;
         into[k] += m.npvEur;

@@ -11,6 +11,7 @@
  *     inventories:
  *       lighting: { luminaires: [{ type: sodium-hp, powerW: 150, count: 120 }], cabinets: 4 }
  *       water: { billedVolumeM3PerYear: 40000, networkEfficiency: 0.75, networkLengthKm: 15, subscribers: 300 }
+ *     overrides: { ledLuminaireCostEur: 850 }   # optional: its own values, over the roll-up territory's
  * ```
  *
  * This module checks the file's shape and that no id is repeated (and reads the tables); each inventory is then validated against its
@@ -21,7 +22,7 @@ import { InputError, InputErrors } from '../core/errors.js';
 import { checkCommuneIds, type RollUpCommune } from '../evaluate/rollup.js';
 import { MODELS, USE_CASE_IDS } from '../evaluate/registry.js';
 import type { SourcedItems } from './tables.js';
-import { readInventoryTables, sha256, tableRowError } from './territory.js';
+import { overrideValueSchema, readInventoryTables, sha256, tableRowError } from './territory.js';
 import { parseDocument, readTextFile, zodIssuesToErrors, type SourceDocument } from './yaml.js';
 
 /** The file's shape; `inventories` holds the inventories as written, which the roll-up validates by model. */
@@ -35,6 +36,10 @@ function communesSchema<I extends z.ZodType>(inventories: I) {
               id: z.union([z.string().min(1), z.number()]).meta({ description: 'Identifier, e.g. the INSEE code (quote codes with a leading zero)' }),
               name: z.string().optional().meta({ description: 'Name, for reports' }),
               inventories: inventories.meta({ description: 'Inventory per use case, in the format of useCases.<id>.inventory of a territory file' }),
+              overrides: z
+                .record(z.string(), overrideValueSchema)
+                .optional()
+                .meta({ description: "The commune's own parameter values, as a territory file's overrides (applied over the roll-up territory's)" }),
             })
             .strict(),
         )
@@ -89,7 +94,7 @@ export async function loadCommunes(file: string): Promise<LoadedCommunes> {
     for (const ucId of Object.keys(inventories)) {
       await readInventoryTables(inventories[ucId as keyof typeof inventories], `communes.${i}.inventories.${ucId}`, file, inputs, sourced);
     }
-    communes.push({ id: String(c.id), ...(c.name !== undefined ? { name: c.name } : {}), inventories });
+    communes.push({ id: String(c.id), ...(c.name !== undefined ? { name: c.name } : {}), inventories, ...(c.overrides !== undefined ? { overrides: c.overrides } : {}) });
   }
   return { file, communes, inputs, lineOf: doc.lineOf, sourced };
 }

@@ -111,6 +111,45 @@ describe('territoires rollup', () => {
     expect(isAbsentOrEmpty(out)).toBe(true);
   }, 60_000);
 
+  it("applies a commune's own parameter values, and points a misspelt one at its line", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'communes.yaml');
+    const text = (name: string) =>
+      [
+        'communes:',
+        '  - id: village-a',
+        '    inventories:',
+        '      lighting: { luminaires: [{ type: sodium-hp, count: 80, powerW: 170, ageYears: 20 }], cabinets: 4 }',
+        '    overrides:',
+        `      ${name}: 1500`,
+        '',
+      ].join('\n');
+    const args = ['rollup', file, '--territory', territoryFile, '--use-cases', 'lighting', '--scenarios', 'TEND', '--threads', '1', '--json'];
+    writeFileSync(file, text('ledLuminaireCostEur'));
+    const ok = await runCli(args);
+    expect(ok.code).toBe(0);
+    // Expected: the same value given on the command line, --set ledLuminaireCostEur=1500 (the rural commune's
+    // territory sets no value of its own for it).
+    writeFileSync(file, text('ledLuminaireCostEur').replace(/\n {4}overrides:\n.*\n/, '\n'));
+    const withSet = await runCli([...args, '--set', 'ledLuminaireCostEur=1500']);
+    expect(withSet.code).toBe(0);
+    const rows = (r: { stdout: string }) => (JSON.parse(r.stdout) as RollUpDocument).rows;
+    expect(rows(ok)).toEqual(rows(withSet));
+    // … and not the territory's value: without either, the LED retrofit invests less.
+    const plain = await runCli(args);
+    const ledCapex = (r: { stdout: string }) => rows(r).find((x) => x.variant === 'led' && x.perspective === 'financial')!.sums.capexEur;
+    expect(ledCapex(ok)).toBeGreaterThan(ledCapex(plain));
+    // A misspelt name: exit 2, the file, its line, the path and close names.
+    writeFileSync(file, text('ledLuminaireCostEurr'));
+    const bad = await runCli(args);
+    expect(bad.code).toBe(2);
+    const error = JSON.parse(bad.stdout) as { file: string; line: number; path: string; expected: string };
+    expect(error.file).toBe(file);
+    expect(error.line).toBe(6);
+    expect(error.path).toBe('communes.0.overrides.ledLuminaireCostEurr');
+    expect(error.expected).toContain('ledLuminaireCostEur');
+  }, 60_000);
+
   it('rejects a communes file of the wrong shape with its line', async () => {
     const dir = tempDir();
     const file = join(dir, 'communes.yaml');

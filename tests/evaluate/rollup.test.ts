@@ -170,6 +170,66 @@ describe('roll-up over communes', () => {
     expect(JSON.stringify(two)).toBe(JSON.stringify(result));
   }, 60_000);
 
+  it("applies a commune's own parameter values over the territory's, and only to that commune", async () => {
+    // Expected: the commune run alone with the same values given on the command line (`--set`, the next layer up:
+    // the town's territory sets neither parameter). 1,500 € a LED luminaire instead of the default 1,050 €, and
+    // 3,000 lit hours a year instead of 4,100.
+    const own = { ledLuminaireCostEur: 1500, operatingHoursPerYear: '3000 h/yr' };
+    const communes: RollUpCommune[] = [commune('plain', 1), { ...commune('quoted', 0.5), overrides: own }];
+    const run = prepareRun(territory, runOptions);
+    const result = rollUp(run, communes, { blockSize: 1 });
+    const plain = runAlone(communes[0]);
+    const quoted = runTerritory({ ...territory, useCases: territory.useCases.map((u) => ({ ...u, inventory: communes[1].inventories[u.id] })) }, { ...runOptions, overrides: own }, new Date(0));
+    const atDefaults = runAlone(communes[1]);
+    for (const row of result.rows) {
+      const find = (r: ReturnType<typeof runAlone>) =>
+        r.results.find((x) => x.useCase === row.useCase && x.variant === row.variant && x.scenario === row.scenario && x.perspective === row.perspective)!.metrics;
+      for (const name of ROLL_UP_SUMS) expect(row.sums[name]).toBeCloseTo(find(plain)[name] + find(quoted)[name], 6);
+    }
+    // The values changed the commune's lighting: its LED retrofit invests more than at the default price.
+    const led = (r: ReturnType<typeof runAlone>) => r.results.find((x) => x.useCase === 'lighting' && x.variant === 'led' && x.scenario === 'TEND' && x.perspective === 'financial')!.metrics;
+    expect(led(quoted).capexEur).toBeGreaterThan(led(atDefaults).capexEur);
+    // Same on two threads, to the last bit.
+    expect(JSON.stringify(await rollUpThreads(run, territory, runOptions, communes, { threads: 2, blockSize: 1 }))).toBe(JSON.stringify(result));
+    // The command line comes last, as for a territory: with --set ledLuminaireCostEur=700, the commune's 1,500 € gives
+    // way, and its lit hours stay its own.
+    const setOptions = { ...runOptions, overrides: { ledLuminaireCostEur: 700 } };
+    const withSet = rollUp(prepareRun(territory, setOptions), [communes[1]]);
+    const expected = runTerritory(
+      { ...territory, useCases: territory.useCases.map((u) => ({ ...u, inventory: communes[1].inventories[u.id] })) },
+      { ...runOptions, overrides: { ...own, ledLuminaireCostEur: 700 } },
+      new Date(0),
+    );
+    for (const row of withSet.rows) {
+      const m = expected.results.find((x) => x.useCase === row.useCase && x.variant === row.variant && x.scenario === row.scenario && x.perspective === row.perspective)!.metrics;
+      for (const name of ROLL_UP_SUMS) expect(row.sums[name]).toBeCloseTo(m[name], 6);
+    }
+  }, 60_000);
+
+  it("names the commune and the path of a bad value among its own parameters", () => {
+    const run = prepareRun(territory, { scenarios: ['TEND'] });
+    const errorOf = (overrides: unknown): InputError => {
+      try {
+        rollUp(run, [commune('a', 1), { ...commune('b', 1), overrides } as RollUpCommune]);
+      } catch (e) {
+        return e as InputError;
+      }
+      throw new Error('expected an error');
+    };
+    const unknown = errorOf({ ledLuminaireCostEurr: 900 });
+    expect(unknown).toBeInstanceOf(InputError);
+    expect(unknown.message).toBe('roll-up: commune b: unknown parameter ledLuminaireCostEurr');
+    expect(unknown.path).toBe('communes.1.overrides.ledLuminaireCostEurr');
+    expect(unknown.expected).toContain('ledLuminaireCostEur');
+    expect(unknown.file).toBeUndefined(); // locateCommuneError adds the communes file's line
+    const unit = errorOf({ ledLuminaireCostEur: '900 kWh' });
+    expect(unit.message).toBe('roll-up: commune b: invalid value for ledLuminaireCostEur');
+    expect(unit.path).toBe('communes.1.overrides.ledLuminaireCostEur');
+    const shape = errorOf([900]);
+    expect(shape.message).toBe('roll-up: the overrides of commune b are not a table of parameter values');
+    expect(shape.path).toBe('communes.1.overrides');
+  });
+
   it('refuses a commune id used twice, at the later commune, before evaluating anything', async () => {
     const run = prepareRun(territory, { scenarios: ['TEND'] });
     const communes = [commune('01001', 1), commune('01002', 1), commune('01001', 2)];
