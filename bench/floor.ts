@@ -5,8 +5,8 @@
  *
  * What it times per draw, for the 5 scenarios, with the draws themselves free (their quantiles are computed before
  * timing) and on real draws' flows (the models run before timing):
- * 1. flows: every value of the 12 flow series of each of the 16 variants written once, as one product of two
- *    inputs: the least a model can do per value (the real models compute fleets, schedules and catalogues first);
+ * 1. flows: every value of the 12 flow series of every variant written once, as one product of two inputs: the
+ *    least a model can do per value (the real models compute fleets, schedules and catalogues first);
  * 2. costs: both perspectives' cost series of every variant, as `financialCosts` and `socioEconomicCosts` compute
  *    them (VAT, FCTVA with its lag, residual value, carbon value), no subsidy;
  * 3. physics: per comparison, the emissions of both sides per year, the kWh saved and the net tonnes;

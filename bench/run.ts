@@ -153,7 +153,7 @@ const territory = await loadTerritory(join(examplesDir(), 'ville-moyenne', 'terr
           `${(perDraw * 1000).toFixed(3)} ms/draw wall (${(cpuPerDraw * 1000).toFixed(3)} ms CPU/draw, all threads); linear in draws`
         : `measured ${last.seconds.toFixed(2)} s on ${last.size} draws, extrapolated linearly`,
   );
-  check('Monte Carlo rows', rows === 2 * 5 * 12, `${rows} rows (12 variants × 5 scenarios × 2 perspectives)`);
+  check('Monte Carlo rows', rows === 2 * 5 * 13, `${rows} rows (13 variants × 5 scenarios × 2 perspectives)`);
   check('Monte Carlo percentiles ordered', ordered, 'P5 ≤ P50 ≤ P95 of the NPV in every row');
 }
 

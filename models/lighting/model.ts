@@ -1,8 +1,9 @@
 /**
  * Public lighting (éclairage public): energy, costs and lifecycle carbon of a commune's street-lighting fleet
- * under five variants: keep the existing lamps (status quo), LED retrofit, LED + clock switch-off in the middle of
- * the night, LED + point-to-point télégestion (one node per luminaire: dimming profile and presence detection),
- * LED + cabinet-level remote control (switch-off and uniform dimming schedules).
+ * under six variants: keep the existing lamps (status quo), LED retrofit, LED dimmed in the middle of the night by a
+ * profile stored in each driver (no communication), LED + clock switch-off in the middle of the night, LED +
+ * point-to-point télégestion (one node per luminaire: dimming profile and presence detection), LED + cabinet-level
+ * remote control (switch-off and uniform dimming schedules).
  *
  * Equations (numbering shared with README.md):
  * - Eq. 1 — lit hours per night: n(t) = annualHours × lightingHoursFactor[t] / 365 [h/night].
@@ -41,8 +42,10 @@
  * Variant rules: groups whose type is `led` are kept as they are in every variant (same energy, maintenance and
  * end-of-life replacement everywhere; no node, no control). The switch-off already practised
  * (`currentSwitchOffHoursPerNight`) applies in every variant; the clock and cabinet variants switch off
- * max(current, switchOffHoursPerNight). Pairs that isolate the digital layer: `led` ↔ `led-telemanagement-node`
- * (all-night lighting, dimmed), `led-clock-switch-off` ↔ `led-telemanagement-cabinet` (switch-off, plus dimming).
+ * max(current, switchOffHoursPerNight). Pairs that isolate the digital layer: `led-dimming` ↔
+ * `led-telemanagement-node` (all-night lighting, the same dimming: the nodes add presence detection, fault
+ * reporting and remote changes of the profile), `led-clock-switch-off` ↔ `led-telemanagement-cabinet` (switch-off,
+ * plus dimming). The engine compares each digital variant with the best non-digital one as well.
  *
  * References:
  * [1] ADEME, éclairage public data 2010 (≈9 M points, 1,260 MW, 3,500–4,300 h/yr), via Citylone,
@@ -72,7 +75,9 @@
  *   dimmed profile.
  * - The status quo keeps the existing luminaires over the horizon and only relamps them; their eventual
  *   renewal (e.g. mercury lamps no longer sold since 2015 [9]) is outside the comparison.
- * - The `led` variant does not dim, although most LED luminaires can dim autonomously [10]: prudent for `led`.
+ * - `led` does not dim; `led-dimming` dims as the telemanagement nodes do (same window and depth), from a profile
+ *   stored in each luminaire's driver, which most LED luminaires sold allow without communication [10]. Its
+ *   profile is fixed at installation (changing it means a visit to each luminaire, not modelled).
  * - Retrofit works (removal, disposal, installation) are in the LED luminaire cost; the disposal's carbon is
  *   booked at index 0.
  * - Existing LED luminaires of unknown age are taken at mid-life (half the LED lifetime).
@@ -475,6 +480,15 @@ export const VARIANTS: VariantDefinition[] = [
     },
   },
   {
+    id: 'led-dimming',
+    kind: 'alternative',
+    name: { fr: 'LED + abaissement autonome', en: 'LED + stand-alone dimming' },
+    description: {
+      fr: "Rénovation LED avec des luminaires programmés pour abaisser leur puissance en cœur de nuit (profil enregistré dans le driver, sans communication).",
+      en: 'LED retrofit with luminaires programmed to dim in the middle of the night (a profile stored in the driver, no communication).',
+    },
+  },
+  {
     id: 'led-clock-switch-off',
     kind: 'alternative',
     name: { fr: 'LED + extinction par horloge', en: 'LED + clock switch-off' },
@@ -536,6 +550,7 @@ export const PARAMETER_NAMES = [
   'clockEmbodiedKgCo2e',
   'dimmingHoursPerNight',
   'dimmingDepthFraction',
+  'dimmingDriverCostEurPerLuminaire',
   'presenceShareOfLuminaires',
   'presenceLowLevelShareOfHours',
   'presenceDepthFraction',
@@ -706,13 +721,14 @@ function profileSettings(p: ParameterValues, inventory: Inventory): ProfileSetti
 const NO_CONTROL = 0;
 
 /**
- * Lighting energy of the five variants with its cost and use-phase carbon (Eq. 1–8, 10), from index 1, written into
+ * Lighting energy of the six variants with its cost and use-phase carbon (Eq. 1–8, 10), from index 1, written into
  * their `energyKwh`, `energyCostEur` and `useKgCo2e` (zeros until then: nothing else writes them before).
  *
- * Each year, the lit hours per night (Eq. 1) give the lit hours (Eq. 2) and control saving (Eq. 3–6) of four
+ * Each year, the lit hours per night (Eq. 1) give the lit hours (Eq. 2) and control saving (Eq. 3–6) of five
  * profiles. All night: less the switch-off already practised, no control (status quo, `led`, and the existing LED
- * luminaires of every variant). Switched off: max(current, switchOffHoursPerNight) (clock). Nodes: all night,
- * dimmed, with presence detection. Cabinets: switched off, then dimmed. The energy of a variant is that of the
+ * luminaires of every variant). Stand-alone dimming: all night, dimmed. Switched off: max(current,
+ * switchOffHoursPerNight) (clock). Nodes: all night, dimmed, with presence detection. Cabinets: switched off, then
+ * dimmed. The energy of a variant is that of the
  * existing LED luminaires, as they are, all night (the same in every variant), plus that of the other luminaires, as
  * they are in the status quo (`oldPowerKw`), LED elsewhere (`retrofitPowerKw`), under the variant's profile. The
  * groups of a variant share its profile, so Eq. 8's sum over groups is their summed power × H × (1 − saving).
@@ -721,6 +737,7 @@ const NO_CONTROL = 0;
 function addLightingEnergy(
   statusQuo: VariantFlows,
   led: VariantFlows,
+  dim: VariantFlows,
   clock: VariantFlows,
   node: VariantFlows,
   cabinet: VariantFlows,
@@ -742,6 +759,9 @@ function addLightingEnergy(
   const ledKwh = led.energyKwh;
   const ledEur = led.energyCostEur;
   const ledKg = led.useKgCo2e;
+  const dimKwh = dim.energyKwh;
+  const dimEur = dim.energyCostEur;
+  const dimKg = dim.useKgCo2e;
   const clockKwh = clock.energyKwh;
   const clockEur = clock.energyCostEur;
   const clockKg = clock.useKgCo2e;
@@ -752,17 +772,19 @@ function addLightingEnergy(
   const cabinetEur = cabinet.energyCostEur;
   const cabinetKg = cabinet.useKgCo2e;
   for (let t = 1; t < statusQuoKwh.length; t++) {
-    // Eq. 1–6: the four profiles of the year.
+    // Eq. 1–6: the five profiles of the year.
     checkNonNegative('nightlyLitHours', 'hoursFactor', hoursFactor[t]);
     const night = nightlyLitHoursCore(annualHours, hoursFactor[t]);
     const allNightLit = litHoursCore(night, currentOff);
     const switchedOffLit = litHoursCore(night, switchOff);
+    const dimSaving = controlSavingCore(night, allNightLit, currentOff, dimming, depth, 0);
     const nodeSaving = controlSavingCore(night, allNightLit, currentOff, dimming, depth, presenceSaving);
     const cabinetSaving = controlSavingCore(night, switchedOffLit, switchOff, dimming, depth, 0);
     // Eq. 8: energy of each variant [kWh]; Eq. 10: its cost [EUR] and use-phase carbon [kgCO2e].
     const existingLed = lightingEnergyCore(ledPowerKw, allNightLit, NO_CONTROL);
     const kwhStatusQuo = existingLed + lightingEnergyCore(oldPowerKw, allNightLit, NO_CONTROL);
     const kwhLed = existingLed + lightingEnergyCore(retrofitPowerKw, allNightLit, NO_CONTROL);
+    const kwhDim = existingLed + lightingEnergyCore(retrofitPowerKw, allNightLit, dimSaving);
     const kwhClock = existingLed + lightingEnergyCore(retrofitPowerKw, switchedOffLit, NO_CONTROL);
     const kwhNode = existingLed + lightingEnergyCore(retrofitPowerKw, allNightLit, nodeSaving);
     const kwhCabinet = existingLed + lightingEnergyCore(retrofitPowerKw, switchedOffLit, cabinetSaving);
@@ -772,6 +794,9 @@ function addLightingEnergy(
     ledKwh[t] = kwhLed;
     ledEur[t] = kwhLed * price[t];
     ledKg[t] = kwhLed * grid[t];
+    dimKwh[t] = kwhDim;
+    dimEur[t] = kwhDim * price[t];
+    dimKg[t] = kwhDim * grid[t];
     clockKwh[t] = kwhClock;
     clockEur[t] = kwhClock * price[t];
     clockKg[t] = kwhClock * grid[t];
@@ -865,6 +890,9 @@ function addRetrofitMaintenance(flows: VariantFlows, p: ParameterValues, renovat
  *
  * How the variants differ: lighting profile of the renovated (non-LED) luminaires (Eq. 1–6) —
  * - `status-quo` and `led`: all-night lighting less the switch-off already practised, no dimming;
+ * - `led-dimming`: as `led`, dimmed (dimmingHoursPerNight × dimmingDepthFraction) by a profile stored in each
+ *   luminaire's driver, no presence detection, no device; each renovated luminaire costs
+ *   dimmingDriverCostEurPerLuminaire more (replaced with it);
  * - `led-clock-switch-off`: switch-off of max(current, switchOffHoursPerNight), no dimming;
  * - `led-telemanagement-node`: current switch-off, dimming (dimmingHoursPerNight × dimmingDepthFraction) and
  *   presence detection (Eq. 5), maintenance reduced by telemanagementMaintenanceSavingFraction, one node per luminaire;
@@ -873,7 +901,7 @@ function addRetrofitMaintenance(flows: VariantFlows, p: ParameterValues, renovat
  * Equipment and maintenance flows shared by several variants are computed once and copied: copying a partial sum
  * gives the same numbers as repeating its additions. Luminaires are pooled where the model treats them alike (one
  * fleet per stock of the same schedule, one power per technology in Eq. 8: see `PreparedInventory`), which changes
- * only the rounding of the group-by-group sums. Lighting energy is computed for the five variants in one yearly
+ * only the rounding of the group-by-group sums. Lighting energy is computed for the six variants in one yearly
  * loop, with the lighting profiles of the year (`addLightingEnergy`). With `input.arena`, every series and fleet
  * comes from the arena (valid until the next call).
  * @example
@@ -897,13 +925,16 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   const clock = emptyFlows(axis, arena);
   const node = emptyFlows(axis, arena);
   const cabinet = emptyFlows(axis, arena);
+  const dim = emptyFlows(axis, arena);
   const existingLedFleet = emptyFleet(n, arena);
   const lampFleet = emptyFleet(n, arena);
   const retrofitFleet = emptyFleet(n, arena);
   const clockFleet = emptyFleet(n, arena);
+  const driverFleet = emptyFleet(n, arena);
   const out: Record<string, VariantFlows> = {
     'status-quo': statusQuo,
     led,
+    'led-dimming': dim,
     'led-clock-switch-off': clock,
     'led-telemanagement-node': node,
     'led-telemanagement-cabinet': cabinet,
@@ -927,23 +958,36 @@ export function simulateLighting(input: ModelInput<Inventory>): Record<string, V
   for (let t = 0; t < n; t++) statusQuo.capexNotFctvaEligibleEur![t] += lampFleet.capexEur[t];
 
   // LED retrofit of every non-LED luminaire at index 0 (one fleet: they share its schedule), disposal of the old
-  // luminaires: the same in the four renovated variants, computed in `led`, then copied into the three others.
+  // luminaires: the same in the five renovated variants, computed in `led`, then copied into the four others.
   addFleet(led, addEquipmentFleet(axis, ledLuminaires(p, s, renovatedCount, null), retrofitFleet));
   const disposalKgCo2e = renovatedCount * p.oldLuminaireEndOfLifeKgCo2e;
   led.endOfLifeKgCo2e[0] += disposalKgCo2e;
   led.amortisedEmbodiedKgCo2e[0] += disposalKgCo2e;
   copySharedSeries(led, clock, node, cabinet);
+  copySharedSeries(led, dim);
 
   // Lighting energy of every variant under its profile (Eq. 1–8, 10), the renovated luminaires drawing their LED
   // power (Eq. 7 on their summed power) [kW].
   const retrofitPowerKw = ledPowerCore(prepared.oldPowerKw, ledPowerFraction);
-  addLightingEnergy(statusQuo, led, clock, node, cabinet, s, prepared, settings, retrofitPowerKw);
+  addLightingEnergy(statusQuo, led, dim, clock, node, cabinet, s, prepared, settings, retrofitPowerKw);
 
   // Maintenance of the renovated luminaires (Eq. 11), reduced with per-luminaire télégestion nodes.
   addRetrofitMaintenance(led, p, renovatedCount, 0);
+  addRetrofitMaintenance(dim, p, renovatedCount, 0);
   addRetrofitMaintenance(clock, p, renovatedCount, 0);
   addRetrofitMaintenance(node, p, renovatedCount, p.telemanagementMaintenanceSavingFraction);
   addRetrofitMaintenance(cabinet, p, renovatedCount, 0);
+
+  // LED + stand-alone dimming: the premium of a luminaire programmed to dim, bought and replaced with it (its
+  // carbon is in the luminaire's).
+  const driverCostEur = p.dimmingDriverCostEurPerLuminaire;
+  checkNonNegative('simulateLighting', 'dimmingDriverCostEurPerLuminaire', driverCostEur);
+  if (driverCostEur > 0 && renovatedCount > 0) {
+    addFleet(
+      dim,
+      addEquipmentFleet(axis, fleetSpec(renovatedCount, p.ledLuminaireLifetimeYears, driverCostEur, 0, 0, 0, 0, s.ledCostFactor), driverFleet),
+    );
+  }
 
   // LED + clock switch-off: an astronomical clock in each controlled cabinet.
   if (cabinets > 0) {

@@ -24,8 +24,8 @@ describe('territoires rollup', () => {
     const doc = JSON.parse(r.stdout) as RollUpDocument;
     expect(JSON.parse(readFileSync(join(out, 'rollup.json'), 'utf8')).rows).toEqual(doc.rows);
     expect(doc.communes).toBe(3);
-    // Lighting: 4 variants besides the status quo; water: 2; each in 2 perspectives, one scenario.
-    expect(doc.rows).toHaveLength((4 + 2) * 2);
+    // Lighting: 5 variants besides the status quo; water: 2; each in 2 perspectives, one scenario.
+    expect(doc.rows).toHaveLength((5 + 2) * 2);
     // The inputs: the territory file, the communes file and the CSV survey of the third commune.
     const inputs = doc.manifest.inputs.map((i) => i.file);
     expect(inputs).toContain(communesFile);

@@ -68,9 +68,9 @@ describe('selectFromResults', () => {
     expect(s.optimal).toBe(true);
     expect(s.objectiveValue).toBeCloseTo(bruteForce(objective, budgetEur, null, 0), 6);
     expect(s.capexEur).toBeLessThanOrEqual(budgetEur);
-    // every candidate is a variant of the town other than a status quo: 4 + 2 + 2 + 4 = 12 (lighting, water,
+    // every candidate is a variant of the town other than a status quo: 5 + 2 + 2 + 4 = 13 (lighting, water,
     // climate-risk, buildings in models/*)
-    expect(s.candidates).toHaveLength(12);
+    expect(s.candidates).toHaveLength(13);
     expect(new Set(s.chosen.map((id) => id.split('/')[1])).size).toBe(s.chosen.length);
     expect(s.unit).toBe(objective === 'tco2e' ? 'tCO2e' : 'EUR');
   });
@@ -138,8 +138,8 @@ useCases:
       '/inline/bourg.yaml',
     );
     const r = runPortfolio([village, bourg], { budgetEur: 500_000, objective: 'socioEconomicNpv', scenarios: ['TEND'], data });
-    // two territories × the 4 lighting variants other than the status quo
-    expect(r.selection.candidates).toHaveLength(8);
+    // two territories × the 5 lighting variants other than the status quo
+    expect(r.selection.candidates).toHaveLength(10);
     expect(new Set(r.selection.candidates.map((c) => c.territory))).toEqual(new Set(['village', 'bourg']));
     // at most one lighting variant per commune
     const chosenTerritories = r.selection.chosen.map((id) => id.split('/')[0]);

@@ -133,7 +133,7 @@ describe('renderHtml: content', () => {
   it('tabulates every variant against the status quo with its financial NPV', () => {
     const lighting = section('usage-lighting');
     const rows = results.results.filter((r) => r.useCase === 'lighting' && r.comparedTo === 'status-quo' && r.perspective === 'financial');
-    expect(rows.length).toBe(8); // 4 variants × 2 scenarios
+    expect(rows.length).toBe(10); // 5 variants × 2 scenarios
     for (const r of rows) expect(lighting).toContain(`<td class="num">${formatValue(r.metrics.npvEur, 'eur', 'fr')}</td>`);
   });
 

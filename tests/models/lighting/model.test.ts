@@ -75,6 +75,7 @@ const HAND: Record<string, number> = {
   clockEmbodiedKgCo2e: 3,
   dimmingHoursPerNight: 7,
   dimmingDepthFraction: 0.5,
+  dimmingDriverCostEurPerLuminaire: 10,
   presenceShareOfLuminaires: 0.2,
   presenceLowLevelShareOfHours: 0.6,
   presenceDepthFraction: 0.7,
@@ -244,6 +245,26 @@ describe('lighting variants on a hand-worked case', () => {
     expect(led.connectedDevices ?? 0).toBe(0);
   });
 
+  it('led-dimming: the nodes\' dimming without nodes: 16,335 kWh, €10 more a luminaire, no device', () => {
+    const dim = flows['led-dimming'];
+    // lit 4,000 h; dimmed 7 × 365 = 2,555 h at 50 % → saving 2,555 / 4,000 × 0.5 = 0.319375
+    // 24,000 × (1 − 0.319375) = 16,335 kWh
+    expect(dim.energyKwh[1]).toBeCloseTo(16335, 6);
+    // 100 × (€1,000 + €10) = €101,000 at index 0, again at index 20 (the LED lifetime); residual 15/20 → €75,750
+    expect(dim.capexEur[0]).toBeCloseTo(101000, 6);
+    expect(dim.capexEur[20]).toBeCloseTo(101000, 6);
+    expect(dim.residualValueEur[25]).toBeCloseTo(75750, 6);
+    // the luminaires' carbon and maintenance of `led`: 7,000 kgCO2e embodied, 500 disposal, €2,000 a year
+    expect(dim.embodiedKgCo2e[0]).toBeCloseTo(7000, 6);
+    expect(dim.endOfLifeKgCo2e[0]).toBeCloseTo(500, 6);
+    expect(dim.opexEur[1]).toBeCloseTo(2000, 6);
+    expect(dim.connectedDevices ?? 0).toBe(0);
+    expect(dim.digitalKgCo2e.every((v) => v === 0)).toBe(true);
+    // The nodes' lighting is this one less presence detection (1 − 0.084): 16,335 × 0.916 = 14,962.86 kWh, so that
+    // led-dimming ↔ led-telemanagement-node isolates what the digital layer adds (node power 438 kWh apart).
+    expect(flows['led-telemanagement-node'].energyKwh[1] - 438).toBeCloseTo(16335 * 0.916, 6);
+  });
+
   it('led-clock-switch-off: 5 h off → 2,175 h lit → 13,050 kWh; 4 clocks at €400', () => {
     const clock = flows['led-clock-switch-off'];
     // (4,000 − 5 × 365) = 2,175 h; 100 × 0.06 kW × 2,175 h = 13,050 kWh
@@ -286,10 +307,11 @@ describe('lighting variants on a hand-worked case', () => {
 });
 
 describe('lighting invariants', () => {
-  it('declares the five variants, one status quo, French and English names', () => {
+  it('declares the six variants, one status quo, French and English names', () => {
     expect(model.variants.map((v) => v.id)).toEqual([
       'status-quo',
       'led',
+      'led-dimming',
       'led-clock-switch-off',
       'led-telemanagement-node',
       'led-telemanagement-cabinet',

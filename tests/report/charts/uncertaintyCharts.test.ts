@@ -47,9 +47,10 @@ describe('chartsForReport and uncertainty', () => {
       expect(c.alt, c.id).toMatch(/^[A-ZÉ].{40,}\.$/);
       expect((await pixelStats(c.png)).nonBackgroundShare, c.id).toBeGreaterThan(0.03);
     }
-    // Three rows of tornado (the fixture's fourth quantity moves nothing), 4 variants × 5 scenarios of probabilities.
+    // Three rows of tornado (the fixture's fourth quantity moves nothing), 5 variants × 5 scenarios of probabilities
+    // (198 px + 25 rows × 48 px).
     expect((await pixelStats(uncertain[0].png)).height).toBe(420);
-    expect((await pixelStats(uncertain[2].png)).height).toBe(1158);
+    expect((await pixelStats(uncertain[2].png)).height).toBe(1398);
   });
 
   it('adds none without draws', async () => {
