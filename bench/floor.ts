@@ -11,9 +11,9 @@
  *    them (VAT, FCTVA with its lag, residual value, carbon value), no subsidy;
  * 3. physics: per comparison, the emissions of both sides per year, the kWh saved and the net tonnes;
  * 4. metrics: per comparison and perspective, the incremental cash flow, its NPV, simple and discounted payback,
- *    and its IRR by six Halley steps on the NPV polynomial from x = 0.9 (no certificate that the root is the only
- *    one, which the library's search gives). Left out: MIRR, benefit-cost ratio, lifecycle cost, carbon payback,
- *    abatement cost, the shared digital infrastructure, and writing the 1,320 metric columns.
+ *    and its IRR by Halley steps on the NPV polynomial from x = 0.9 until they settle (no certificate that the root
+ *    is the only one, which the library's search gives). Left out: MIRR, benefit-cost ratio, lifecycle cost, carbon
+ *    payback, abatement cost, the shared digital infrastructure, and writing the metric columns.
  *
  * In two layouts: `draw`, one draw at a time, each series its 26 years (the engine's layout; costs and physics
  * are then the library's own functions); `block`, the layout of a batched engine, a block of draws at once, each
@@ -355,7 +355,7 @@ function physicsBlock(
 /**
  * Per draw: the incremental cash flow (reference − variant), its NPV (Horner in 1/(1+rate), as `comparisonMetrics`),
  * its simple and discounted payback (the first return of the cumulative to ≥ 0 after it went negative, interpolated),
- * and its IRR by six Halley steps on Σ cf[t]·x^t from x = 0.9.
+ * and its IRR by Halley steps on Σ cf[t]·x^t from x = 0.9 until every draw's has settled.
  */
 function moneyBlock(
   ref: Float64Array,
@@ -404,7 +404,8 @@ function moneyBlock(
     for (let d = 0; d < block; d++) npv[d] = npv[d] * xr + cf[o + d];
   }
   x.fill(0.9);
-  for (let step = 0; step < 6; step++) {
+  // Halley steps on every draw of the block until each has converged (or MAX_STEPS).
+  for (let step = 0, moving = block; step < MAX_STEPS && moving > 0; step++) {
     p0.fill(0);
     p1.fill(0);
     p2.fill(0);
@@ -417,9 +418,22 @@ function moneyBlock(
         p0[d] = p0[d] * xd + cf[o + d];
       }
     }
-    for (let d = 0; d < block; d++) x[d] -= (2 * p0[d] * p1[d]) / (2 * p1[d] * p1[d] - p0[d] * p2[d]);
+    moving = 0;
+    for (let d = 0; d < block; d++) {
+      const delta = (2 * p0[d] * p1[d]) / (2 * p1[d] * p1[d] - p0[d] * p2[d]);
+      x[d] -= delta;
+      if (!converged(delta, x[d])) moving++;
+    }
   }
   for (let d = 0; d < block; d++) irr[d] = 1 / x[d] - 1;
+}
+
+/** Halley steps of the IRR at most (the library needs about four evaluations of the polynomial). */
+const MAX_STEPS = 50;
+
+/** True when a Halley step `delta` leaves `x` settled to about 1e-13 (or is not a number: the search has failed). */
+function converged(delta: number, x: number): boolean {
+  return !(Math.abs(delta) > 1e-13 * Math.abs(x));
 }
 
 /** `moneyBlock` for one draw, its series the 26 years of that draw; results at index `d` of `out`. */
@@ -447,7 +461,7 @@ function moneyDraw(ref: Float64Array, variant: Float64Array, df: Float64Array, c
   let npv = 0;
   for (let t = n - 1; t >= 0; t--) npv = npv * xr + cf[t];
   let x = 0.9;
-  for (let step = 0; step < 6; step++) {
+  for (let step = 0; step < MAX_STEPS; step++) {
     let p0 = 0;
     let p1 = 0;
     let p2 = 0;
@@ -456,7 +470,9 @@ function moneyDraw(ref: Float64Array, variant: Float64Array, df: Float64Array, c
       p1 = p1 * x + p0;
       p0 = p0 * x + cf[t];
     }
-    x -= (2 * p0 * p1) / (2 * p1 * p1 - p0 * p2);
+    const delta = (2 * p0 * p1) / (2 * p1 * p1 - p0 * p2);
+    x -= delta;
+    if (converged(delta, x)) break;
   }
   out.npv[d] = npv;
   out.payback[d] = negative ? payback : 0;

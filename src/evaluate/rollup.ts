@@ -27,6 +27,7 @@
  * block summed on its own, and the blocks' sums added in block order at the end.
  */
 import { InputError, InputErrors } from '../core/errors.js';
+import type { ResolvedParameter } from '../core/parameter.js';
 import { describeValue } from '../io/yaml.js';
 import { seriesForPack } from '../scenario/index.js';
 import {
@@ -38,7 +39,6 @@ import {
   type PreparedUseCase,
   type ScenarioMetricsOptions,
 } from './engine.js';
-import type { ResolvedParameter } from '../core/parameter.js';
 import type { Metrics } from './metrics.js';
 import { rowKeys, type RowKey } from './montecarlo.js';
 import { applyLayer, similar, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
@@ -55,8 +55,8 @@ export interface RollUpCommune {
   inventories: Partial<Record<UseCaseId, unknown>>;
   /**
    * Its own parameter values, as a territory file's `overrides` (a number in the parameter's unit, a quantity such
-   * as "0.21 EUR/kWh", or `{ value, source, … }`): applied over the run's territory's values, before calibrations
-   * and `--set`. Each name must be a parameter of one of its use cases.
+   * as "850 EUR", or `{ value, source, … }`): applied over the run's territory's values, before calibrations and
+   * `--set`. Each name must be a parameter of one of its use cases (scenario trajectories are the run's).
    */
   overrides?: Record<string, OverrideValue>;
 }
@@ -145,7 +145,7 @@ export function validateCommune(useCases: readonly Pick<PreparedUseCase, 'id' | 
         path: `${where}.overrides`,
         expected: 'an object { <parameter>: <value> }, as a territory file\'s overrides',
         received: describeValue(overrides),
-        fix: 'give each parameter its value, e.g. overrides: { electricityPriceEurPerKwh: 0.21 }',
+        fix: 'give each parameter its value, e.g. overrides: { ledLuminaireCostEur: 850 }',
       }),
     );
   }
