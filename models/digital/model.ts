@@ -20,13 +20,15 @@
  * - Eq. 3 (device energy bill and use-phase carbon): C_t = E_t × electricityPriceEurPerKwh[t];
  *   U_t = E_t × gridFactorKgCo2ePerKwh[t] (also counted in digitalKgCo2e).
  * - Eq. 4 (device running costs): M_t = inService_t × `${D}MaintenanceEurPerYear`; data D = n × `${D}DataMbPerYear`.
- * - Eq. 5 (gateways): G = given / c when the territory gives its gateway count; otherwise
+ * - Eq. 5 (gateways): G = given × k when the territory gives its gateway count; otherwise
  *   G = max(gatewayMinimumCount, ⌈N / gatewayDevicesPerGateway⌉) for a single commune (c = 1), and
- *   G = max(gatewayMinimumCount / c, N / gatewayDevicesPerGateway) when the network is pooled among c communes
+ *   G = max(gatewayMinimumCount × k, N / gatewayDevicesPerGateway) when the network is pooled among c communes
  *   (the pooled network is sized on everybody's devices, so this territory's marginal share is not rounded up).
- *   N = connected devices of the territory, c = `pooling.communes`. G = 0 when N = 0. Gateways are a fleet (Eq. 1–4).
- * - Eq. 6 (terminals): T = (given ?? terminalsCount) / c, a fleet of `terminal` devices (Eq. 1–4); 0 when N = 0.
- * - Eq. 7 (platform cost): O_t = N × platformSubscriptionEurPerDevicePerYear + platformFixedEurPerYear / c, t ≥ 1.
+ *   N = connected devices of the territory, c = `pooling.communes`, k = the territory's share of the pool's fixed
+ *   parts: `pooling.share` when given (e.g. its statutory contribution), else 1 / c (computed as a division by c).
+ *   G = 0 when N = 0. Gateways are a fleet (Eq. 1–4).
+ * - Eq. 6 (terminals): T = (given ?? terminalsCount) × k, a fleet of `terminal` devices (Eq. 1–4); 0 when N = 0.
+ * - Eq. 7 (platform cost): O_t = N × platformSubscriptionEurPerDevicePerYear + platformFixedEurPerYear × k, t ≥ 1.
  * - Eq. 8 (platform hosting carbon): H_t = N × platformKgCo2ePerDevicePerYear, t ≥ 1 (use phase, digital).
  * - Eq. 9 (network energy): W_t = (D_devices + D_gateways + D_terminals) / 1,000 × networkEnergyKwhPerGb[t] [kWh],
  *   t ≥ 1, with carbon W_t × gridFactorKgCo2ePerKwh[t]. Counted in energyKwh and carbon; NOT in energyCostEur,
@@ -121,7 +123,8 @@ export type AllocationKey = (typeof ALLOCATION_KEYS)[number];
 /**
  * The optional `digital` section of a territory file: how the shared infrastructure is sized, priced, shared
  * among use cases and pooled with other communes. Every figure describes the shared infrastructure as a whole
- * (the pool's, when pooled); the territory carries `1 / pooling.communes` of its fixed parts.
+ * (the pool's, when pooled); the territory carries `pooling.share` of its fixed parts, `1 / pooling.communes` by
+ * default.
  */
 export const digitalInventorySchema = z
   .object({
@@ -154,12 +157,20 @@ export const digitalInventorySchema = z
         communes: z.number().int().min(1).meta({
           description: 'Number of communes sharing the infrastructure (syndicat, EPCI, département); 1 = not pooled [communes].',
         }),
+        share: z.number().gt(0).max(1).optional().meta({
+          description:
+            "Share of the pool's fixed parts this territory carries, e.g. its statutory contribution to the syndicat or its share of the pool's population [fraction]. Default: 1/communes (equal parts).",
+        }),
       })
       .strict()
+      .refine((p) => p.share === undefined || p.communes > 1 || p.share === 1, {
+        message: 'a share below 1 needs communes ≥ 2: a territory that is not pooled carries all of its infrastructure',
+        path: ['share'],
+      })
       .optional()
       .meta({
         description:
-          'The infrastructure is shared with other communes: this territory carries 1/communes of the fixed parts (gateway minimum or given gateways, terminals, platform fixed cost).',
+          'The infrastructure is shared with other communes: this territory carries its share (share, or 1/communes) of the fixed parts (gateway minimum or given gateways, terminals, platform fixed cost).',
       }),
   })
   .strict();
@@ -658,6 +669,8 @@ export interface DigitalSizing {
   devices: number;
   /** Communes sharing the infrastructure [communes]. */
   communes: number;
+  /** The territory's share of the pool's fixed parts (`pooling.share`, or 1 / communes) [fraction]. */
+  share: number;
   /** Gateways carried by the territory (may be fractional when pooled) [units]. */
   gateways: number;
   /** Terminals carried by the territory [units]. */
@@ -678,14 +691,16 @@ export interface DigitalSizing {
 export function digitalSizing(p: ParameterValues, devices: number, inventory?: DigitalInventoryInput): DigitalSizing {
   checkCount('digitalSizing', 'devices', devices);
   const communes = poolingCommunes(inventory);
+  const divisor = poolingDivisor(inventory, communes);
+  const share = 1 / divisor;
   const subscription = subscriptionEurPerDevicePerYear(p, inventory);
   if (devices === 0) {
-    return { devices, communes, gateways: 0, terminals: 0, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: 0 };
+    return { devices, communes, share, gateways: 0, terminals: 0, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: 0 };
   }
-  const gateways = gatewayCount(p, devices, communes, inventory);
-  const terminals = terminalCount(p, communes, inventory);
-  const fixed = platformFixedShareEurPerYear(p, communes, inventory);
-  return { devices, communes, gateways, terminals, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: fixed };
+  const gateways = gatewayCount(p, devices, communes, divisor, inventory);
+  const terminals = terminalCount(p, divisor, inventory);
+  const fixed = platformFixedShareEurPerYear(p, divisor, inventory);
+  return { devices, communes, share, gateways, terminals, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: fixed };
 }
 
 /*
@@ -702,16 +717,32 @@ function poolingCommunes(inventory: DigitalInventoryInput | undefined): number {
   return communes;
 }
 
+/**
+ * What the pool's fixed parts are divided by for this territory: `communes` (equal parts), or 1 / `pooling.share`
+ * when the territory gives its share (checked in (0, 1], and below 1 only when pooled) [dimensionless].
+ */
+function poolingDivisor(inventory: DigitalInventoryInput | undefined, communes: number): number {
+  const share = inventory?.pooling?.share;
+  if (share === undefined) return communes;
+  if (!(share > 0 && share <= 1) || (communes === 1 && share !== 1)) {
+    throw new RangeError(`digitalSizing: pooling.share must be in (0, 1], and 1 when pooling.communes is 1; received ${share} with ${communes} communes`);
+  }
+  return 1 / share;
+}
+
 /** Eq. 7: the platform subscription, the territory's contract or the default [EUR/device/year]. */
 function subscriptionEurPerDevicePerYear(p: ParameterValues, inventory: DigitalInventoryInput | undefined): number {
   return inventory?.platform?.subscriptionEurPerDevicePerYear ?? checkedParameter('platformSubscriptionEurPerDevicePerYear', p.platformSubscriptionEurPerDevicePerYear, 0);
 }
 
-/** Eq. 5: gateways the territory carries for `devices` > 0 connected devices, pooled among `communes` [units]. */
-function gatewayCount(p: ParameterValues, devices: number, communes: number, inventory: DigitalInventoryInput | undefined): number {
+/**
+ * Eq. 5: gateways the territory carries for `devices` > 0 connected devices, pooled among `communes`, its part of the
+ * pool's fixed gateways being 1 / `divisor` (`poolingDivisor`) [units].
+ */
+function gatewayCount(p: ParameterValues, devices: number, communes: number, divisor: number, inventory: DigitalInventoryInput | undefined): number {
   const perGateway = gatewayDevicesPerGateway(p);
   const minimum = checkedParameter('gatewayMinimumCount', p.gatewayMinimumCount, 0);
-  return gatewaysFor(devices, communes, perGateway, minimum, inventory?.gateways);
+  return gatewaysFor(devices, communes, divisor, perGateway, minimum, inventory?.gateways);
 }
 
 /** The gateway capacity of parameters `p`, checked > 0 [devices/gateway]. */
@@ -723,22 +754,23 @@ function gatewayDevicesPerGateway(p: ParameterValues): number {
 
 /**
  * Eq. 5 on checked values: the territory's gateways for `devices` > 0 connected devices, `perGateway` devices per
- * gateway, a minimum of `minimum` gateways, the pool's `given` gateways if the territory knows them [units].
+ * gateway, a minimum of `minimum` gateways, the pool's `given` gateways if the territory knows them; pooled among
+ * `communes`, the territory carrying 1 / `divisor` of the pool's fixed gateways [units].
  */
-function gatewaysFor(devices: number, communes: number, perGateway: number, minimum: number, given: number | undefined): number {
-  if (given !== undefined) return given / communes;
+function gatewaysFor(devices: number, communes: number, divisor: number, perGateway: number, minimum: number, given: number | undefined): number {
+  if (given !== undefined) return given / divisor;
   if (communes === 1) return Math.max(minimum, Math.ceil(devices / perGateway));
-  return Math.max(minimum / communes, devices / perGateway);
+  return Math.max(minimum / divisor, devices / perGateway);
 }
 
-/** Eq. 6: terminals the territory carries (when it has devices), pooled among `communes` [units]. */
-function terminalCount(p: ParameterValues, communes: number, inventory: DigitalInventoryInput | undefined): number {
-  return (inventory?.terminals ?? checkedParameter('terminalsCount', p.terminalsCount, 0)) / communes;
+/** Eq. 6: terminals the territory carries (when it has devices), 1 / `divisor` of the pool's [units]. */
+function terminalCount(p: ParameterValues, divisor: number, inventory: DigitalInventoryInput | undefined): number {
+  return (inventory?.terminals ?? checkedParameter('terminalsCount', p.terminalsCount, 0)) / divisor;
 }
 
-/** Eq. 7: the territory's share of the platform fixed cost (when it has devices) [EUR/year]. */
-function platformFixedShareEurPerYear(p: ParameterValues, communes: number, inventory: DigitalInventoryInput | undefined): number {
-  return (inventory?.platform?.fixedEurPerYear ?? checkedParameter('platformFixedEurPerYear', p.platformFixedEurPerYear, 0)) / communes;
+/** Eq. 7: the territory's share of the platform fixed cost (when it has devices), 1 / `divisor` of it [EUR/year]. */
+function platformFixedShareEurPerYear(p: ParameterValues, divisor: number, inventory: DigitalInventoryInput | undefined): number {
+  return (inventory?.platform?.fixedEurPerYear ?? checkedParameter('platformFixedEurPerYear', p.platformFixedEurPerYear, 0)) / divisor;
 }
 
 export interface SharedInfrastructureInput {
@@ -777,7 +809,7 @@ export function sharedInfrastructure(input: SharedInfrastructureInput): VariantF
   const flows = emptyFlows(axis, arena);
   if (devices === 0) {
     // Nothing is carried; the pooling and the subscription are still checked, as `digitalSizing` checks them.
-    poolingCommunes(inventory);
+    poolingDivisor(inventory, poolingCommunes(inventory));
     subscriptionEurPerDevicePerYear(p, inventory);
     return flows;
   }
@@ -815,9 +847,11 @@ export interface SharedInfrastructureParts {
   arena: SeriesArena | undefined;
   /** The parameter set the values below were read from in this evaluation (undefined: none read yet). */
   p: ParameterValues | undefined;
-  /** Eq. 5–7 inputs read from `p` and the inventory: communes, subscription [EUR/device/year], devices per gateway,
-   * minimum gateways [units], terminals carried [units], platform fixed share [EUR/year], hosting [kgCO2e/device/year]. */
+  /** Eq. 5–7 inputs read from `p` and the inventory: communes, the divisor of the pool's fixed parts
+   * (`poolingDivisor`), subscription [EUR/device/year], devices per gateway, minimum gateways [units], terminals
+   * carried [units], platform fixed share [EUR/year], hosting [kgCO2e/device/year]. */
   communes: number;
+  divisor: number;
   subscriptionEurPerDevicePerYear: number;
   gatewayDevicesPerGateway: number;
   gatewayMinimumCount: number;
@@ -859,6 +893,7 @@ export function sharedInfrastructureParts(): SharedInfrastructureParts {
     arena: undefined,
     p: undefined,
     communes: 1,
+    divisor: 1,
     subscriptionEurPerDevicePerYear: 0,
     gatewayDevicesPerGateway: 1,
     gatewayMinimumCount: 0,
@@ -976,6 +1011,7 @@ export function addSharedInfrastructureShare(
   const gatewayUnits = gatewaysFor(
     devices,
     parts.communes,
+    parts.divisor,
     parts.gatewayDevicesPerGateway,
     parts.gatewayMinimumCount,
     parts.inventory?.gateways,
@@ -1039,12 +1075,14 @@ function readSharedParameters(parts: SharedInfrastructureParts, p: ParameterValu
   parts.p = undefined; // until every value below is read and checked
   // Eq. 5–7: the sizes of `digitalSizing`, from the same functions, checked in the same order.
   const communes = poolingCommunes(inventory);
+  const divisor = poolingDivisor(inventory, communes);
   parts.communes = communes;
+  parts.divisor = divisor;
   parts.subscriptionEurPerDevicePerYear = subscriptionEurPerDevicePerYear(p, inventory);
   parts.gatewayDevicesPerGateway = gatewayDevicesPerGateway(p);
   parts.gatewayMinimumCount = checkedParameter('gatewayMinimumCount', p.gatewayMinimumCount, 0);
-  const terminalUnits = terminalCount(p, communes, inventory);
-  parts.platformFixedEurPerYear = platformFixedShareEurPerYear(p, communes, inventory);
+  const terminalUnits = terminalCount(p, divisor, inventory);
+  parts.platformFixedEurPerYear = platformFixedShareEurPerYear(p, divisor, inventory);
   const gateway = readCatalogueEntry(p, 'gateway', SCRATCH_GATEWAY);
   const terminal = readCatalogueEntry(p, 'terminal', SCRATCH_TERMINAL);
   parts.costTrend = series(s, 'digitalCostFactor', n);

@@ -6,9 +6,10 @@
  * - alone: the commune's own `digital` section without `pooling` (when its file already describes a pool, the
  *   pool's gateway, terminal and platform figures are dropped and the catalogue defaults apply, since they describe
  *   the pool, not the commune);
- * - pooled: `digital = { ...pool figures, allocationKey: the commune's, pooling: { communes: N } }`, N being the
- *   pool's size (default: the number of communes given). The commune then carries 1/N of the pool's fixed parts
- *   (gateway minimum or given gateways, terminals, platform fixed fee) and its own devices' share of the rest
+ * - pooled: `digital = { ...pool figures, allocationKey: the commune's, pooling: { communes: N, share? } }`, N being
+ *   the pool's size (default: the number of communes given). The commune then carries its share of the pool's fixed
+ *   parts (gateway minimum or given gateways, terminals, platform fixed fee): the `pooling.share` its own file gives
+ *   for a pool of N communes (e.g. its statutory contribution), 1/N otherwise; and its own devices' share of the rest
  *   (models/digital/model.ts, Eq. 5–7).
  * The use-case flows are the same in both runs, so every difference comes from the shared infrastructure.
  *
@@ -19,8 +20,8 @@
  * cases sum to 1 (src/carbon/allocationShares.ts), that sum carries the commune's whole infrastructure once.
  *
  * What the model lacks for a fully faithful comparison (also returned in `notes`):
- * - the pool's fixed parts are split equally (1/N per commune), whatever the commune's size: the `pooling`
- *   section has no per-commune key (devices, population, a syndicat's statutory contribution);
+ * - the pool's fixed parts are split equally (1/N per commune) unless a commune's file gives its share for that
+ *   pool (`digital.pooling.share`); the shares of the communes given are not checked to add up with the others';
  * - gateways are sized on connected devices only: the radio coverage a pool needs over its whole area is not
  *   modelled, nor the commune's own coverage when alone (beyond `gatewayMinimumCount`);
  * - the pool's own running costs (staff of the syndicat, membership fees, coordination) are not in the model, so
@@ -113,6 +114,12 @@ function add(a: PoolingFigures, b: PoolingFigures): PoolingFigures {
 
 function subtract(a: PoolingFigures, b: PoolingFigures): PoolingFigures {
   return Object.fromEntries(FIELDS.map((k) => [k, a[k] - b[k]])) as unknown as PoolingFigures;
+}
+
+/** The share of the pool's fixed parts a commune's file gives for a pool of `poolCommunes` communes, if any. */
+function ownShare(t: LoadedTerritory, poolCommunes: number): number | undefined {
+  const pooling = t.digital?.pooling;
+  return pooling?.share !== undefined && pooling.communes === poolCommunes ? pooling.share : undefined;
 }
 
 /** The commune's own section without pooling; a pooled file's figures (the pool's) are dropped. */
@@ -211,7 +218,12 @@ export function poolingEffect(territories: readonly LoadedTerritory[], options: 
     const own = aloneSection(t);
     if (own.dropped) droppedFigures.push(t.id);
     const aloneRun = prepareRunWithData({ ...t, digital: own.digital }, data, runOptions);
-    const pooledDigital: DigitalInventory = { ...poolFigures, allocationKey: t.digital?.allocationKey ?? 'devices', pooling: { communes: poolCommunes } };
+    const share = ownShare(t, poolCommunes);
+    const pooledDigital: DigitalInventory = {
+      ...poolFigures,
+      allocationKey: t.digital?.allocationKey ?? 'devices',
+      pooling: { communes: poolCommunes, ...(share !== undefined ? { share } : {}) },
+    };
     const pooledRun = prepareRunWithData({ ...t, digital: pooledDigital }, data, runOptions);
     const alone = evaluateRun(aloneRun);
     const pooled = evaluateRun(pooledRun);
@@ -258,11 +270,17 @@ export function poolingEffect(territories: readonly LoadedTerritory[], options: 
   const sum = (side: 'alone' | 'pooled') => communes.reduce((acc, c) => add(acc, c[side]), ZERO);
   const total = { alone: sum('alone'), pooled: sum('pooled'), difference: subtract(sum('pooled'), sum('alone')) };
 
+  const ownShares = territories.filter((t) => ownShare(t, poolCommunes) !== undefined).map((t) => t.id);
   const notes: Localised[] = [
-    {
-      fr: `Chaque commune mutualisée porte 1/${poolCommunes} des parts fixes du pool (passerelles minimales ou données, terminaux, forfait de la plateforme) quelle que soit sa taille : le modèle n'a pas de clé de répartition par commune (objets, population, contribution statutaire).`,
-      en: `Each pooled commune carries 1/${poolCommunes} of the pool's fixed parts (minimum or given gateways, terminals, platform fixed fee) whatever its size: the model has no per-commune key (devices, population, statutory contribution).`,
-    },
+    ownShares.length === 0
+      ? {
+          fr: `Chaque commune mutualisée porte 1/${poolCommunes} des parts fixes du pool (passerelles minimales ou données, terminaux, forfait de la plateforme) quelle que soit sa taille ; une commune dont le fichier donne sa part pour ce pool (\`digital.pooling.share\`, sa contribution statutaire par exemple) porterait cette part.`,
+          en: `Each pooled commune carries 1/${poolCommunes} of the pool's fixed parts (minimum or given gateways, terminals, platform fixed fee) whatever its size; a commune whose file gives its share of this pool (\`digital.pooling.share\`, e.g. its statutory contribution) would carry that share.`,
+        }
+      : {
+          fr: `Parts fixes du pool (passerelles minimales ou données, terminaux, forfait de la plateforme) : ${ownShares.join(', ')} porte${ownShares.length > 1 ? 'nt' : ''} la part que donne son fichier (\`digital.pooling.share\`), les autres 1/${poolCommunes} ; ces parts ne sont pas vérifiées contre celles des communes du pool non décrites ici.`,
+          en: `The pool's fixed parts (minimum or given gateways, terminals, platform fixed fee): ${ownShares.join(', ')} carr${ownShares.length > 1 ? 'y' : 'ies'} the share its file gives (\`digital.pooling.share\`), the others 1/${poolCommunes}; the shares are not checked against those of the pool's communes not described here.`,
+        },
     {
       fr: 'Les passerelles sont dimensionnées sur le nombre d’objets connectés ; la couverture radio du territoire du pool n’est pas modélisée.',
       en: "Gateways are sized on connected devices; the radio coverage of the pool's area is not modelled.",

@@ -133,6 +133,19 @@ describe('poolingEffect', () => {
     expect(withPool.total.difference.financialNpvEur).toBeCloseTo(sum((c) => c.difference.financialNpvEur), 6);
   });
 
+  it("gives a commune the share of the pool its own file states (its statutory contribution), the others 1/N", async () => {
+    // Bourg A's file: a pool of 2 communes, of which it pays 80 %. Pool: 3 gateways, 4 tablets, 9,000 €/yr.
+    // Bourg A carries 3 × 0.8 = 2.4 gateways, 4 × 0.8 = 3.2 tablets, 9,000 × 0.8 = 7,200 €/yr; village B 1/2.
+    const a80 = await parseTerritory(`${BOURG_A}digital:\n  pooling: { communes: 2, share: 0.8 }\n`, '/inline/bourg-a.yaml');
+    const pool = { gateways: 3, terminals: 4, platform: { fixedEurPerYear: 9000 } };
+    const r = poolingEffect([a80, b], { data, pool });
+    expect(r.communes[0].sizing.pooled).toMatchObject({ share: 0.8, gateways: 2.4, terminals: 3.2, platformFixedEurPerYear: 7200 });
+    expect(r.communes[1].sizing.pooled).toMatchObject({ share: 0.5, gateways: 1.5, terminals: 2, platformFixedEurPerYear: 4500 });
+    expect(r.notes[0].en).toMatch(/bourg-a carries the share its file gives .* the others 1\/2/);
+    // A share stated for another pool size does not apply to this one: a pool of 5, equal parts.
+    expect(poolingEffect([a80, b], { data, pool, poolCommunes: 5 }).communes[0].sizing.pooled.share).toBe(0.2);
+  });
+
   it('notes a pool larger than the communes given, and the model’s limits', () => {
     const big = poolingEffect([b], { data, poolCommunes: 200 });
     // 150 devices in a pool of 200: max(1 / 200, 150 / 500) = 0.3 gateway, 2 / 200 = 0.01 terminal, 25 €/yr

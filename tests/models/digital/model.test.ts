@@ -313,7 +313,23 @@ describe('digitalSizing: gateways (Eq. 5), terminals (Eq. 6), platform fixed par
       platform: { fixedEurPerYear: 9000, subscriptionEurPerDevicePerYear: 1.5 },
       pooling: { communes: 3 },
     });
-    expect(size).toEqual({ devices: 10, communes: 3, gateways: 2, terminals: 1, subscriptionEurPerDevicePerYear: 1.5, platformFixedEurPerYear: 3000 });
+    expect(size).toEqual({ devices: 10, communes: 3, share: 1 / 3, gateways: 2, terminals: 1, subscriptionEurPerDevicePerYear: 1.5, platformFixedEurPerYear: 3000 });
+  });
+
+  it("carries the territory's own share of the pool's fixed parts when it gives one (pooling.share)", () => {
+    // The same pool of 3, the territory paying a quarter (its statutory contribution): 6 × 0.25 = 1.5 gateways,
+    // 3 × 0.25 = 0.75 tablets, 9,000 × 0.25 = 2,250 € of the fixed fee; the subscription per device is its own.
+    const pool = { gateways: 6, terminals: 3, platform: { fixedEurPerYear: 9000, subscriptionEurPerDevicePerYear: 1.5 } };
+    const size = digitalSizing(p, 10, { ...pool, pooling: { communes: 3, share: 0.25 } });
+    expect(size).toEqual({ devices: 10, communes: 3, share: 0.25, gateways: 1.5, terminals: 0.75, subscriptionEurPerDevicePerYear: 1.5, platformFixedEurPerYear: 2250 });
+    // Without given gateways, the pool's minimum (1 with the defaults) is shared the same way: max(1 × 0.25, 10 / 500).
+    expect(digitalSizing(p, 10, { pooling: { communes: 3, share: 0.25 } }).gateways).toBe(Math.max(p.gatewayMinimumCount * 0.25, 10 / p.gatewayDevicesPerGateway));
+    // A share below 1 needs a pool: the schema says so at the field, the function too for a caller without schema.
+    const parsed = digitalInventorySchema.safeParse({ pooling: { communes: 1, share: 0.5 } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0].path).toEqual(['pooling', 'share']);
+    expect(() => digitalSizing(p, 10, { pooling: { communes: 1, share: 0.5 } })).toThrow(/pooling.share must be in \(0, 1\], and 1 when pooling.communes is 1/);
+    expect(() => digitalSizing(p, 10, { pooling: { communes: 3, share: 0 } })).toThrow(RangeError);
   });
 
   it('never carries more gateways when pooled than alone', () => {
@@ -371,6 +387,16 @@ describe('sharedInfrastructure, by hand on yearAxis(2026, 3)', () => {
     expect(pooled.capexEur[0]).toBeCloseTo(2580, 9);
     // opex 250 × 2 + 200 + 2.5 × 100 + 0.2 × 50 = 960.
     expect(pooled.opexEur[1]).toBeCloseTo(960, 9);
+  });
+
+  it('carries its own share of the fixed parts when it gives one (pooling.share)', () => {
+    // 5 communes, this one paying 40 %: gateways max(1 × 0.4, 250/100) = 2.5 (its devices need more than its share
+    // of the minimum); terminals 1 × 0.4 = 0.4; platform fixed 1,000 × 0.4 = 400.
+    const pooled = sharedInfrastructure({ axis, p, s, devices: 250, dataMbPerYear: 500, inventory: { pooling: { communes: 5, share: 0.4 } } });
+    // capex 2.5 × 1,000 + 0.4 × 400 = 2,660.
+    expect(pooled.capexEur[0]).toBeCloseTo(2660, 9);
+    // opex 250 × 2 + 400 + 2.5 × 100 + 0.4 × 50 = 1,170.
+    expect(pooled.opexEur[1]).toBeCloseTo(1170, 9);
   });
 
   it('returns all-zero flows for zero devices', () => {
