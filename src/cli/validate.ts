@@ -4,8 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { InputError, InputErrors } from '../core/errors.js';
+import { useCaseDefaults } from '../evaluate/engine.js';
+import { loadRunData } from '../evaluate/load.js';
 import { MODELS, USE_CASE_IDS } from '../evaluate/registry.js';
-import { validateCommune } from '../evaluate/rollup.js';
+import { checkCommuneOverrides, validateCommune } from '../evaluate/rollup.js';
 import { loadCommunes, locateCommuneError } from '../io/communes.js';
 import { loadScenarioPacks, parameterFileFromDocument, referenceFromDocument, scenarioPackFromDocument, resolvePack } from '../scenario/index.js';
 import { loadTerritory } from '../io/territory.js';
@@ -52,13 +54,16 @@ export async function validateCommand(fileArg: string, opts: { json?: boolean; l
       break;
     }
     case 'communes': {
-      // Each commune's inventories against their models' schemas (a roll-up also needs the same use cases in every
-      // commune: that depends on the run, and `territoires rollup` checks it).
+      // Each commune's inventories against their models' schemas, and its own parameter values against the defaults
+      // of its use cases (names and units; the roll-up applies them over its territory's values).
       const loaded = await loadCommunes(file);
       const errors: InputError[] = [];
+      const data = loadRunData();
       loaded.communes.forEach((c, i) => {
         try {
-          validateCommune(USE_CASE_IDS.filter((id) => c.inventories[id] !== undefined).map((id) => ({ id, model: MODELS[id] })), c, i);
+          const ids = USE_CASE_IDS.filter((id) => c.inventories[id] !== undefined);
+          validateCommune(ids.map((id) => ({ id, model: MODELS[id] })), c, i);
+          checkCommuneOverrides(c, i, Object.assign({}, ...ids.map((id) => useCaseDefaults(data, id))));
         } catch (e) {
           const located = locateCommuneError(e, loaded);
           if (located instanceof InputErrors) errors.push(...located.errors);

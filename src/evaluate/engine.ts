@@ -254,21 +254,12 @@ export function prepareRunWithData(territory: LoadedTerritory, data: RunData, op
     wanted = territory.useCases.filter((u) => options.useCases!.includes(u.id));
   }
 
-  const financeDefaults: Record<string, ResolvedParameter> = {};
-  for (const name of FINANCE_PARAMETERS) {
-    const entry = reference.parameters[name];
-    if (!entry) throw new Error(`reference data lacks the finance rule ${name}`);
-    Object.assign(financeDefaults, fromDefaults({ [name]: packParameterSpec(entry) }, entry.origin.file));
-  }
-  const digitalDefaults = fromDefaults(data.defaults.digital.parameters, data.defaults.digital.file);
-
   const useCases: PreparedUseCase[] = wanted.map((u) => {
-    const own = fromDefaults(data.defaults[u.id].parameters, data.defaults[u.id].file);
     return {
       id: u.id,
       model: MODELS[u.id],
       inventory: deepFreeze(u.inventory),
-      defaults: { ...financeDefaults, ...digitalDefaults, ...own },
+      defaults: useCaseDefaults(data, u.id),
       subsidies: u.subsidies,
       vatRecoverable: u.vatRecoverable,
       overrides: u.overrides,
@@ -289,6 +280,22 @@ export function prepareRunWithData(territory: LoadedTerritory, data: RunData, op
     }
   }
   return { territory, axis, packs, useCases, options, carbonValuePath, inputs: territory.inputs, data };
+}
+
+/**
+ * The parameter table of a use case before any scenario or territory value: the finance rules of the reference
+ * data, the shared device catalogue, then the model's own defaults (a run's `PreparedUseCase.defaults`).
+ * @example Object.keys(useCaseDefaults(loadRunData(), 'lighting')).includes('ledLuminaireCostEur') // true
+ */
+export function useCaseDefaults(data: RunData, id: UseCaseId): Record<string, ResolvedParameter> {
+  const finance: Record<string, ResolvedParameter> = {};
+  for (const name of FINANCE_PARAMETERS) {
+    const entry = data.reference.parameters[name];
+    if (!entry) throw new Error(`reference data lacks the finance rule ${name}`);
+    Object.assign(finance, fromDefaults({ [name]: packParameterSpec(entry) }, entry.origin.file));
+  }
+  const digital = fromDefaults(data.defaults.digital.parameters, data.defaults.digital.file);
+  return { ...finance, ...digital, ...fromDefaults(data.defaults[id].parameters, data.defaults[id].file) };
 }
 
 /**

@@ -295,39 +295,53 @@ function rollUpSubset(ctx: RollUpContext, mask: number): RollUpSubset {
 }
 
 /**
- * The parameter values of a commune that sets some itself (`overrides`), per scenario and use case: the run's, with
- * the commune's values as one more layer over the territory's, below the calibrations and `--set` (a value whose
- * origin in the run is `calibrated` or `override` came from those later layers, and stays). Each value is checked
- * and converted to the parameter's unit as a territory file's (`applyLayer`); each name must be a parameter of one
- * of the commune's use cases. An error names the commune and the path `communes.<index>.overrides.<name>`, without a
- * file (`locateCommuneError` adds the communes file's line).
+ * Checks a commune's own parameter values (`overrides`) as a territory file's are checked (`applyLayer`): each name
+ * a parameter of `declared` (the parameters of its use cases; close names in the error otherwise), each value
+ * convertible to that parameter's unit. Used by the roll-up and by `territoires validate`.
+ * @param index the commune's position in the list (the error path is `communes.<index>.overrides.<name>`)
+ * @throws InputError naming the commune, without a file (`locateCommuneError` adds the communes file's line)
  */
-function communeValues(ctx: RollUpContext, subset: RollUpSubset, commune: RollUpCommune, index: number): Map<UseCaseId, Record<string, number>>[] {
-  const { run } = ctx;
-  const layer: OverrideLayer = { origin: 'territory', file: `commune ${commune.id}`, path: `communes.${index}.overrides`, values: commune.overrides ?? {} };
-  const ids = subset.useCases.map((i) => run.useCases[i].id);
-  const names = Object.keys(layer.values);
+export function checkCommuneOverrides(commune: RollUpCommune, index: number, declared: Readonly<Record<string, ResolvedParameter>>): void {
+  const values = commune.overrides ?? {};
+  if (Object.keys(values).length === 0) return;
   try {
-    // A name none of the commune's use cases declares: the layer's own "unknown parameter" error, with close names.
-    const declared = Object.assign({}, ...ids.map((id) => ctx.scenarios[0].resolved.get(id)!)) as Record<string, ResolvedParameter>;
-    for (const name of names) if (!(name in declared)) applyLayer(declared, { ...layer, values: { [name]: layer.values[name] } });
-    return ctx.scenarios.map((sc) => {
-      const out = new Map<UseCaseId, Record<string, number>>();
-      for (const id of ids) {
-        const params = sc.resolved.get(id)!;
-        const own: Record<string, ResolvedParameter> = {};
-        for (const name of names) if (name in params) own[name] = params[name];
-        const applied = applyLayer(own, layer, { ignoreUnknown: true });
-        const values = { ...sc.values.get(id)! };
-        for (const name of Object.keys(own)) if (own[name].origin !== 'calibrated' && own[name].origin !== 'override') values[name] = applied[name].value;
-        out.set(id, values);
-      }
-      return out;
-    });
+    applyLayer(declared, communeLayer(commune, index));
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     throw new InputError(`roll-up: commune ${commune.id}: ${e.message}`, { path: e.path, expected: e.expected, received: e.received, fix: e.fix });
   }
+}
+
+/** A commune's own values as an override layer (origin `territory`, paths `communes.<index>.overrides.<name>`). */
+function communeLayer(commune: RollUpCommune, index: number): OverrideLayer {
+  return { origin: 'territory', file: `commune ${commune.id}`, path: `communes.${index}.overrides`, values: commune.overrides ?? {} };
+}
+
+/**
+ * The parameter values of a commune that sets some itself (`overrides`), per scenario and use case: the run's, with
+ * the commune's values as one more layer over the territory's, below the calibrations and `--set` (a value whose
+ * origin in the run is `calibrated` or `override` came from those later layers, and stays). The values are checked
+ * first (`checkCommuneOverrides`, against the parameters of the commune's use cases).
+ */
+function communeValues(ctx: RollUpContext, subset: RollUpSubset, commune: RollUpCommune, index: number): Map<UseCaseId, Record<string, number>>[] {
+  const { run } = ctx;
+  const ids = subset.useCases.map((i) => run.useCases[i].id);
+  checkCommuneOverrides(commune, index, Object.assign({}, ...ids.map((id) => ctx.scenarios[0].resolved.get(id)!)));
+  const layer = communeLayer(commune, index);
+  const names = Object.keys(layer.values);
+  return ctx.scenarios.map((sc) => {
+    const out = new Map<UseCaseId, Record<string, number>>();
+    for (const id of ids) {
+      const params = sc.resolved.get(id)!;
+      const own: Record<string, ResolvedParameter> = {};
+      for (const name of names) if (name in params) own[name] = params[name];
+      const applied = applyLayer(own, layer, { ignoreUnknown: true });
+      const values = { ...sc.values.get(id)! };
+      for (const name of Object.keys(own)) if (own[name].origin !== 'calibrated' && own[name].origin !== 'override') values[name] = applied[name].value;
+      out.set(id, values);
+    }
+    return out;
+  });
 }
 
 /**

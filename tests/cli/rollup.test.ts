@@ -148,6 +148,16 @@ describe('territoires rollup', () => {
     expect(error.line).toBe(6);
     expect(error.path).toBe('communes.0.overrides.ledLuminaireCostEurr');
     expect(error.expected).toContain('ledLuminaireCostEur');
+    // `territoires validate` finds it too, before any roll-up, and a value in the wrong unit as well.
+    const validated = await runCli(['validate', file, '--json']);
+    expect(validated.code).toBe(2);
+    expect(JSON.parse(validated.stdout)).toMatchObject({ path: 'communes.0.overrides.ledLuminaireCostEurr', line: 6 });
+    writeFileSync(file, text('ledLuminaireCostEur').replace(': 1500', ': 1500 kWh'));
+    const unit = JSON.parse((await runCli(['validate', file, '--json'])).stdout) as { message: string; line: number };
+    expect(unit.message).toContain('invalid value for ledLuminaireCostEur');
+    expect(unit.line).toBe(6);
+    writeFileSync(file, text('ledLuminaireCostEur'));
+    expect((await runCli(['validate', file, '--json'])).code).toBe(0);
   }, 60_000);
 
   it('rejects a communes file of the wrong shape with its line', async () => {
