@@ -692,7 +692,7 @@ export function digitalSizing(p: ParameterValues, devices: number, inventory?: D
   checkCount('digitalSizing', 'devices', devices);
   const communes = poolingCommunes(inventory);
   const divisor = poolingDivisor(inventory, communes);
-  const share = 1 / divisor;
+  const share = inventory?.pooling?.share ?? 1 / communes;
   const subscription = subscriptionEurPerDevicePerYear(p, inventory);
   if (devices === 0) {
     return { devices, communes, share, gateways: 0, terminals: 0, subscriptionEurPerDevicePerYear: subscription, platformFixedEurPerYear: 0 };

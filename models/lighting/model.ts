@@ -728,11 +728,10 @@ const NO_CONTROL = 0;
  * profiles. All night: less the switch-off already practised, no control (status quo, `led`, and the existing LED
  * luminaires of every variant). Stand-alone dimming: all night, dimmed. Switched off: max(current,
  * switchOffHoursPerNight) (clock). Nodes: all night, dimmed, with presence detection. Cabinets: switched off, then
- * dimmed. The energy of a variant is that of the
- * existing LED luminaires, as they are, all night (the same in every variant), plus that of the other luminaires, as
- * they are in the status quo (`oldPowerKw`), LED elsewhere (`retrofitPowerKw`), under the variant's profile. The
- * groups of a variant share its profile, so Eq. 8's sum over groups is their summed power × H × (1 − saving).
- * The scenario's hours factor is checked year by year.
+ * dimmed. The energy of a variant is that of the existing LED luminaires, as they are, all night (the same in every
+ * variant), plus that of the other luminaires, as they are in the status quo (`oldPowerKw`), LED elsewhere
+ * (`retrofitPowerKw`), under the variant's profile. The groups of a variant share its profile, so Eq. 8's sum over
+ * groups is their summed power × H × (1 − saving). The scenario's hours factor is checked year by year.
  */
 function addLightingEnergy(
   statusQuo: VariantFlows,
