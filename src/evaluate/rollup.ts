@@ -55,7 +55,7 @@ export interface RollUpCommune {
   inventories: Partial<Record<UseCaseId, unknown>>;
   /**
    * Its own parameter values, as a territory file's `overrides` (a number in the parameter's unit, a quantity such
-   * as "850 EUR", or `{ value, source, … }`): applied over the run's territory's values, before calibrations and
+   * as "850 EUR/unit", or `{ value, source, … }`): applied over the run's territory's values, before calibrations and
    * `--set`. Each name must be a parameter of one of its use cases (scenario trajectories are the run's).
    */
   overrides?: Record<string, OverrideValue>;
