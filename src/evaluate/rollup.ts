@@ -44,7 +44,10 @@ import { rowKeys, type RowKey } from './montecarlo.js';
 import { applyLayer, similar, valuesOf, type OverrideLayer, type OverrideValue } from './resolve.js';
 import { isUseCaseId, USE_CASE_IDS, type UseCaseId } from './registry.js';
 
-/** One commune of a roll-up: a name for error messages and reports, and its inventory for each use case of the run. */
+/**
+ * One commune of a roll-up: a name for error messages and reports, its inventories (for some or all of the run's use
+ * cases) and, optionally, its own parameter values.
+ */
 export interface RollUpCommune {
   /** e.g. the INSEE code or the name. */
   id: string;
