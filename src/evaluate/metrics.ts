@@ -271,6 +271,13 @@ export interface ComparisonOptions {
    * that only sum additive metrics (the roll-up): the root search is about two fifths of a comparison's cost.
    */
   irr?: boolean;
+  /**
+   * true: only the metrics that add up over communes are computed (`npvEur`, `capexEur`, `lifecycleCostEur`,
+   * `energySavedKwh`, `avoidedTco2e`, `netTco2e`, `subsidiesEur`, `fctvaEur`: the roll-up's sums), each equal to the
+   * full computation's to the last bit; every other field is NaN or null, as `emptyMetrics()` has it. For the
+   * roll-up, which sums these alone: the rest (MIRR, paybacks, ratios, IRR) is about half a comparison's cost.
+   */
+  sumsOnly?: boolean;
 }
 
 /**
@@ -305,6 +312,7 @@ export function comparisonMetrics(
   } else if (physics !== scratch.physics || physics.reference !== rf || physics.variant !== vf) {
     throw new Error('comparisonMetrics: physics must be comparisonPhysics(reference flows, variant flows, scratch) of this comparison');
   }
+  if (options.sumsOnly === true) return comparisonSums(input, table, scratch, physics, into);
   const { cf, cfNoCarbon, rates } = scratch;
   const df = table.discount;
   const growth = table.growth;
@@ -424,6 +432,79 @@ export function comparisonMetrics(
   m.abatementCostEurPerTco2e = abatementCost({ npvEur: npvNoCarbon, avoidedTco2e: avoidedKg / 1000 });
   m.subsidiesEur = subsidies;
   m.fctvaEur = fctva;
+  return m;
+}
+
+/**
+ * `comparisonMetrics` with `sumsOnly`: the sums of the full computation, each accumulated in the same order with the
+ * same operations (NPV by Horner's rule in 1/(1 + rate) from the last year down, the lifecycle cost, subsidies and
+ * FCTVA from t = 0 upwards, the physical quantities from `physics`), so that they are equal to its to the last bit
+ * (tests/evaluate/metrics.test.ts); the other fields NaN or null. A value that is not finite sends the comparison to
+ * the readable version, which raises the finance functions' own errors.
+ */
+function comparisonSums(input: ComparisonInput, table: DiscountTable, scratch: ComparisonScratch, physics: ComparisonPhysics, into?: Metrics): Metrics {
+  const n = input.years.length;
+  const rc = input.reference.costs;
+  const vc = input.variant.costs;
+  const { cf } = scratch;
+  const df = table.discount;
+  let lcc = 0;
+  let subsidies = 0;
+  let fctva = 0;
+  let probe = 0; // stays 0 while the incremental flow and the variant's cost are finite
+  for (let t = 0; t < n; t++) {
+    const c = rc.totalEur[t] - vc.totalEur[t];
+    const costNoCarbon = vc.investmentEur[t] + vc.runningEur[t];
+    probe += (c + costNoCarbon) * 0;
+    cf[t] = c;
+    lcc += costNoCarbon * df[t];
+    subsidies += vc.subsidiesEur[t];
+    fctva += vc.fctvaEur[t];
+  }
+  const m = into === undefined ? emptyMetrics() : clearNonSums(into);
+  if (probe !== 0 || !physics.finite) {
+    const readable = compareMetricsReadable(input).metrics;
+    m.npvEur = readable.npvEur;
+    m.capexEur = readable.capexEur;
+    m.lifecycleCostEur = readable.lifecycleCostEur;
+    m.energySavedKwh = readable.energySavedKwh;
+    m.avoidedTco2e = readable.avoidedTco2e;
+    m.netTco2e = readable.netTco2e;
+    m.subsidiesEur = readable.subsidiesEur;
+    m.fctvaEur = readable.fctvaEur;
+    return m;
+  }
+  const x = 1 / (1 + input.rate);
+  let npvEur = 0;
+  for (let t = n - 1; t >= 0; t--) npvEur = npvEur * x + cf[t];
+  m.npvEur = npvEur;
+  m.capexEur = vc.investmentEur[0];
+  m.lifecycleCostEur = lcc;
+  m.energySavedKwh = physics.savedKwh;
+  m.avoidedTco2e = (0 - physics.netKg) / 1000;
+  m.netTco2e = physics.netKg / 1000;
+  m.subsidiesEur = subsidies;
+  m.fctvaEur = fctva;
+  return m;
+}
+
+/** Sets the fields `comparisonSums` does not compute to their `emptyMetrics()` values, field by field. */
+function clearNonSums(m: Metrics): Metrics {
+  m.irr = null;
+  m.irrMultiple = false;
+  m.mirr = null;
+  m.simplePaybackYears = null;
+  m.discountedPaybackYears = null;
+  m.benefitCostRatio = null;
+  m.equivalentAnnualCostEur = NaN;
+  m.energySavedFraction = null;
+  m.levelisedCostOfSavedEnergyEurPerKwh = null;
+  m.embodiedTco2e = NaN;
+  m.useTco2e = NaN;
+  m.endOfLifeTco2e = NaN;
+  m.digitalTco2e = NaN;
+  m.carbonPaybackYears = null;
+  m.abatementCostEurPerTco2e = null;
   return m;
 }
 

@@ -236,9 +236,9 @@ export interface RollUpContext {
   workspace: EvaluationWorkspace;
   rows: number;
   /**
-   * What the evaluations leave out and reuse: the roll-up sums no rate, so the comparisons skip the IRR's root
-   * search (about two fifths of their cost), and each evaluation's rows are read before the next one, so their
-   * records are rewritten in place (one array, no new record per comparison).
+   * What the evaluations leave out and reuse: the roll-up sums no rate, payback or ratio, so the comparisons compute
+   * the summed metrics alone (`sumsOnly`: no IRR, MIRR, paybacks or ratios), and each evaluation's rows are read
+   * before the next one, so their records are rewritten in place (one array, no new record per comparison).
    */
   options: ScenarioMetricsOptions;
   /**
@@ -272,7 +272,7 @@ export function rollUpContext(run: PreparedRun): RollUpContext {
     }),
     workspace: evaluationWorkspace(run),
     rows: rowKeys(run).length,
-    options: { irr: false, rows: [] },
+    options: { sumsOnly: true, rows: [] },
     subsets: new Map(),
   };
 }

@@ -9,6 +9,7 @@ import {
   comparisonPhysics,
   comparisonScratch,
   discountTable,
+  emptyMetrics,
   type ComparisonInput,
 } from '../../src/evaluate/metrics.js';
 import { emptyFlows, type VariantFlows } from '../../src/evaluate/model.js';
@@ -241,6 +242,31 @@ describe('comparisonMetrics (one pass) against compareMetricsReadable (the defin
     );
   });
 
+  it('computes the summed metrics alone with { sumsOnly: true }, each identical, the others empty (property)', () => {
+    const SUMS = ['npvEur', 'capexEur', 'lifecycleCostEur', 'energySavedKwh', 'avoidedTco2e', 'netTco2e', 'subsidiesEur', 'fctvaEur'] as const;
+    const empty = emptyMetrics();
+    fc.assert(
+      fc.property(flowsArb, flowsArb, fc.double({ min: -0.05, max: 0.15, noNaN: true }), (ref, variant, rate) => {
+        const table = discountTable(rate, n);
+        const scratch = comparisonScratch(n);
+        const input: ComparisonInput = {
+          years: long.years,
+          rate,
+          reference: { flows: ref, costs: socioEconomicCosts(ref, carbonValue) },
+          variant: { flows: variant, costs: socioEconomicCosts(variant, carbonValue) },
+        };
+        const full = comparisonMetrics(input, table, scratch);
+        // Into a record a full comparison filled before (the roll-up rewrites its records): nothing of it may stay.
+        const sums = comparisonMetrics(input, table, scratch, undefined, { sumsOnly: true }, { ...full });
+        for (const key of Object.keys(full) as (keyof typeof full)[]) {
+          const expected = (SUMS as readonly string[]).includes(key) ? full[key] : empty[key];
+          if (!Object.is(sums[key], expected)) expect.fail(`${key}: ${sums[key]} ≠ ${expected}`);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('raises the finance functions\' own error on a value that is not finite', () => {
     const ref = statusQuo();
     const bad = retrofit();
@@ -249,6 +275,7 @@ describe('comparisonMetrics (one pass) against compareMetricsReadable (the defin
     const input: ComparisonInput = { years: axis.years, rate: 0.04, reference: { flows: ref, costs: socioEconomicCosts(ref, vac) }, variant: { flows: bad, costs } };
     expect(() => compareMetricsReadable(input)).toThrow(/npv: values\[2\]/);
     expect(() => compareMetrics(input)).toThrow(/npv: values\[2\]/);
+    expect(() => comparisonMetrics(input, discountTable(0.04, axis.length), comparisonScratch(axis.length), undefined, { sumsOnly: true })).toThrow(/npv: values\[2\]/);
   });
 
   it('refuses a discount table for another rate', () => {
