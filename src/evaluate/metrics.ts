@@ -461,19 +461,8 @@ function comparisonSums(input: ComparisonInput, table: DiscountTable, scratch: C
     subsidies += vc.subsidiesEur[t];
     fctva += vc.fctvaEur[t];
   }
+  if (probe !== 0 || !physics.finite) return clearNonSums(Object.assign(into ?? emptyMetrics(), compareMetricsReadable(input).metrics));
   const m = into === undefined ? emptyMetrics() : clearNonSums(into);
-  if (probe !== 0 || !physics.finite) {
-    const readable = compareMetricsReadable(input).metrics;
-    m.npvEur = readable.npvEur;
-    m.capexEur = readable.capexEur;
-    m.lifecycleCostEur = readable.lifecycleCostEur;
-    m.energySavedKwh = readable.energySavedKwh;
-    m.avoidedTco2e = readable.avoidedTco2e;
-    m.netTco2e = readable.netTco2e;
-    m.subsidiesEur = readable.subsidiesEur;
-    m.fctvaEur = readable.fctvaEur;
-    return m;
-  }
   const x = 1 / (1 + input.rate);
   let npvEur = 0;
   for (let t = n - 1; t >= 0; t--) npvEur = npvEur * x + cf[t];

@@ -14,6 +14,7 @@ import {
 } from '../../src/evaluate/metrics.js';
 import { emptyFlows, type VariantFlows } from '../../src/evaluate/model.js';
 import { financialCosts, socioEconomicCosts } from '../../src/evaluate/perspective.js';
+import { ROLL_UP_SUMS } from '../../src/evaluate/rollup.js';
 import { npv } from '../../src/finance/index.js';
 
 const axis = yearAxis(2026, 3);
@@ -219,17 +220,22 @@ describe('comparisonMetrics (one pass) against compareMetricsReadable (the defin
     );
   });
 
+  /** The socio-economic comparison of two generated flows at `rate`, with its discount table and a fresh scratch. */
+  const socioEconomicComparison = (ref: VariantFlows, variant: VariantFlows, rate: number) => ({
+    table: discountTable(rate, n),
+    scratch: comparisonScratch(n),
+    input: {
+      years: long.years,
+      rate,
+      reference: { flows: ref, costs: socioEconomicCosts(ref, carbonValue) },
+      variant: { flows: variant, costs: socioEconomicCosts(variant, carbonValue) },
+    } satisfies ComparisonInput,
+  });
+
   it('leaves only the IRR out with { irr: false }, every other metric identical (property)', () => {
     fc.assert(
       fc.property(flowsArb, flowsArb, fc.double({ min: -0.05, max: 0.15, noNaN: true }), (ref, variant, rate) => {
-        const table = discountTable(rate, n);
-        const scratch = comparisonScratch(n);
-        const input: ComparisonInput = {
-          years: long.years,
-          rate,
-          reference: { flows: ref, costs: socioEconomicCosts(ref, carbonValue) },
-          variant: { flows: variant, costs: socioEconomicCosts(variant, carbonValue) },
-        };
+        const { input, table, scratch } = socioEconomicComparison(ref, variant, rate);
         const full = comparisonMetrics(input, table, scratch);
         const noIrr = comparisonMetrics(input, table, scratch, undefined, { irr: false });
         expect(noIrr.irr).toBeNull();
@@ -243,23 +249,15 @@ describe('comparisonMetrics (one pass) against compareMetricsReadable (the defin
   });
 
   it('computes the summed metrics alone with { sumsOnly: true }, each identical, the others empty (property)', () => {
-    const SUMS = ['npvEur', 'capexEur', 'lifecycleCostEur', 'energySavedKwh', 'avoidedTco2e', 'netTco2e', 'subsidiesEur', 'fctvaEur'] as const;
     const empty = emptyMetrics();
     fc.assert(
       fc.property(flowsArb, flowsArb, fc.double({ min: -0.05, max: 0.15, noNaN: true }), (ref, variant, rate) => {
-        const table = discountTable(rate, n);
-        const scratch = comparisonScratch(n);
-        const input: ComparisonInput = {
-          years: long.years,
-          rate,
-          reference: { flows: ref, costs: socioEconomicCosts(ref, carbonValue) },
-          variant: { flows: variant, costs: socioEconomicCosts(variant, carbonValue) },
-        };
+        const { input, table, scratch } = socioEconomicComparison(ref, variant, rate);
         const full = comparisonMetrics(input, table, scratch);
         // Into a record a full comparison filled before (the roll-up rewrites its records): nothing of it may stay.
         const sums = comparisonMetrics(input, table, scratch, undefined, { sumsOnly: true }, { ...full });
         for (const key of Object.keys(full) as (keyof typeof full)[]) {
-          const expected = (SUMS as readonly string[]).includes(key) ? full[key] : empty[key];
+          const expected = (ROLL_UP_SUMS as readonly string[]).includes(key) ? full[key] : empty[key];
           if (!Object.is(sums[key], expected)) expect.fail(`${key}: ${sums[key]} ≠ ${expected}`);
         }
       }),
